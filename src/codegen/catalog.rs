@@ -1,0 +1,254 @@
+//! Parsing and validating `events.json` into a [`Catalog`].
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::error::{CatalogError, Position, TextProblem};
+use super::naming::{RESERVED_VARIANTS, check_id, title_case, variant_name};
+use super::suggest;
+
+/// The fields an entry may have, in the API's order, then ours.
+pub const FIELDS: [&str; 5] = ["id", "name", "description", "category", "deprecated"];
+
+/// The most events a catalog may hold: the lookup tables index with `u16`.
+pub const MAX_EVENTS: usize = u16::MAX as usize;
+
+/// One validated event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventSpec {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub category: String,
+    pub deprecated: Option<String>,
+    /// The `EventId` variant, from the id.
+    pub variant: String,
+    /// Index into [`Catalog::categories`].
+    pub category_index: usize,
+}
+
+/// One category, in order of first appearance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategorySpec {
+    pub id: String,
+    pub name: String,
+    pub variant: String,
+    /// Indexes into [`Catalog::events`], in catalog order.
+    pub events: Vec<usize>,
+}
+
+/// A catalog that passed every check, ready to emit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    pub events: Vec<EventSpec>,
+    pub categories: Vec<CategorySpec>,
+}
+
+/// The JSON type of a value, as a phrase for messages.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn check_text(at: &Position, field: &'static str, text: &str, errors: &mut Vec<CatalogError>) {
+    let problem = if text.trim().is_empty() {
+        Some(TextProblem::Empty)
+    } else if text.trim() != text {
+        Some(TextProblem::Padded)
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        errors.push(CatalogError::BadText { at: at.clone(), field, problem });
+    }
+}
+
+/// Parses and validates a catalog, returning every problem found.
+pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<CatalogError>> {
+    let value: Value = serde_json::from_str(json).map_err(|e| {
+        // serde_json ends its message with the position, which we already lead with.
+        let message = e.to_string();
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        let message = message.strip_suffix(&position).unwrap_or(&message).to_owned();
+        vec![CatalogError::Syntax { line: e.line(), column: e.column(), message }]
+    })?;
+    let entries = match &value {
+        Value::Array(entries) if entries.is_empty() => return Err(vec![CatalogError::Empty]),
+        Value::Array(entries) => entries,
+        other => return Err(vec![CatalogError::NotAnArray { found: kind(other) }]),
+    };
+    if entries.len() > MAX_EVENTS {
+        return Err(vec![CatalogError::TooManyEvents { count: entries.len(), max: MAX_EVENTS }]);
+    }
+
+    let mut errors = Vec::new();
+    let mut events = Vec::with_capacity(entries.len());
+    for (index, entry) in entries.iter().enumerate() {
+        if let Some(event) = check_entry(index, entry, &mut errors) {
+            events.push((index, event));
+        }
+    }
+    let catalog = check_catalog(events, &mut errors);
+    if errors.is_empty() { Ok(catalog) } else { Err(errors) }
+}
+
+/// An entry whose own fields are all well formed, before cross-entry checks.
+struct Entry {
+    id: String,
+    name: String,
+    description: String,
+    category: String,
+    deprecated: Option<String>,
+}
+
+/// Checks one entry on its own. Returns it only when it has no problem.
+fn check_entry(index: usize, entry: &Value, errors: &mut Vec<CatalogError>) -> Option<Entry> {
+    let id = entry.get("id").and_then(Value::as_str).map(str::to_owned);
+    let at = Position { index, id: id.clone() };
+    let Value::Object(object) = entry else {
+        errors.push(CatalogError::EntryNotObject { at, found: kind(entry) });
+        return None;
+    };
+    let before = errors.len();
+
+    for field in object.keys() {
+        if !FIELDS.contains(&field.as_str()) {
+            let suggestion = suggest::nearest(field, FIELDS).and_then(|i| FIELDS.get(i).copied());
+            errors.push(CatalogError::UnknownField { at: at.clone(), field: field.clone(), suggestion });
+        }
+    }
+
+    let mut text = |field: &'static str, required: bool| -> Option<String> {
+        match object.get(field) {
+            Some(Value::String(s)) => {
+                check_text(&at, field, s, errors);
+                Some(s.clone())
+            }
+            Some(other) => {
+                errors.push(CatalogError::NotAString { at: at.clone(), field, found: kind(other) });
+                None
+            }
+            None => {
+                if required {
+                    errors.push(CatalogError::MissingField { at: at.clone(), field });
+                }
+                None
+            }
+        }
+    };
+    let id = text("id", true);
+    let name = text("name", true);
+    let description = text("description", true);
+    let category = text("category", true);
+    let deprecated = text("deprecated", false);
+
+    if let Some(id) = &id {
+        if let Err(reason) = check_id(id) {
+            errors.push(CatalogError::InvalidId { at: at.clone(), reason });
+        } else if let Some(category) = &category {
+            let expected = id.split('.').next().unwrap_or_default();
+            if category != expected {
+                errors.push(CatalogError::CategoryMismatch {
+                    at: at.clone(),
+                    category: category.clone(),
+                    expected: expected.to_owned(),
+                });
+            }
+        }
+    }
+    if errors.len() > before {
+        return None;
+    }
+    Some(Entry {
+        id: id?,
+        name: name?,
+        description: description?,
+        category: category?,
+        deprecated,
+    })
+}
+
+/// Cross-entry checks (duplicates and name collisions), then assembly.
+fn check_catalog(entries: Vec<(usize, Entry)>, errors: &mut Vec<CatalogError>) -> Catalog {
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_variant: HashMap<String, Position> = HashMap::new();
+    let mut category_by_variant: HashMap<String, String> = HashMap::new();
+    let mut category_index: HashMap<String, usize> = HashMap::new();
+    let mut categories: Vec<CategorySpec> = Vec::new();
+    let mut events = Vec::with_capacity(entries.len());
+
+    for (index, entry) in entries {
+        let at = Position { index, id: Some(entry.id.clone()) };
+        if let Some(&first) = by_id.get(&entry.id) {
+            errors.push(CatalogError::DuplicateId { at, first });
+            continue;
+        }
+        by_id.insert(entry.id.clone(), index);
+
+        let variant = variant_name(&entry.id);
+        if let Some(&(_, item)) = RESERVED_VARIANTS.iter().find(|(name, _)| *name == variant) {
+            errors.push(CatalogError::ReservedVariant { at, variant: format!("EventId::{variant}"), item });
+            continue;
+        }
+        if let Some(other) = by_variant.get(&variant) {
+            errors.push(CatalogError::VariantCollision { at, variant, other: other.clone() });
+            continue;
+        }
+        by_variant.insert(variant.clone(), at.clone());
+
+        let category = match category_index.get(&entry.category) {
+            Some(&existing) => existing,
+            None => {
+                let category_variant = variant_name(&entry.category);
+                if let Some(&(_, item)) =
+                    RESERVED_VARIANTS.iter().find(|(name, _)| *name == category_variant)
+                {
+                    errors.push(CatalogError::ReservedVariant {
+                        at,
+                        variant: format!("Category::{category_variant}"),
+                        item,
+                    });
+                    continue;
+                }
+                if let Some(other) = category_by_variant.get(&category_variant) {
+                    errors.push(CatalogError::CategoryVariantCollision {
+                        at,
+                        category: entry.category.clone(),
+                        variant: category_variant,
+                        other: other.clone(),
+                    });
+                    continue;
+                }
+                category_by_variant.insert(category_variant.clone(), entry.category.clone());
+                category_index.insert(entry.category.clone(), categories.len());
+                categories.push(CategorySpec {
+                    id: entry.category.clone(),
+                    name: title_case(&entry.category),
+                    variant: category_variant,
+                    events: Vec::new(),
+                });
+                categories.len() - 1
+            }
+        };
+        if let Some(spec) = categories.get_mut(category) {
+            spec.events.push(events.len());
+        }
+        events.push(EventSpec {
+            id: entry.id,
+            name: entry.name,
+            description: entry.description,
+            category: entry.category,
+            deprecated: entry.deprecated,
+            variant,
+            category_index: category,
+        });
+    }
+    Catalog { events, categories }
+}

@@ -1,0 +1,155 @@
+//! Every way a catalog can be wrong, one variant each, and how each is told.
+
+use std::fmt;
+
+/// Where in the catalog a problem is: the entry's 0-based index, and its id
+/// when it has a readable one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub index: usize,
+    pub id: Option<String>,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "event [{}] (id {:?})", self.index, id),
+            None => write!(f, "event [{}]", self.index),
+        }
+    }
+}
+
+/// Which text check a name or description failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextProblem {
+    Empty,
+    Padded,
+}
+
+/// One problem with a catalog. The build reports every one it finds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogError {
+    /// The file is not JSON.
+    Syntax { line: usize, column: usize, message: String },
+    /// The top level is not an array.
+    NotAnArray { found: &'static str },
+    /// The top level is `[]`.
+    Empty,
+    /// More events than the generated tables can index.
+    TooManyEvents { count: usize, max: usize },
+    /// An entry is not an object.
+    EntryNotObject { at: Position, found: &'static str },
+    /// A required field is absent.
+    MissingField { at: Position, field: &'static str },
+    /// A field holds something other than a string.
+    NotAString { at: Position, field: &'static str, found: &'static str },
+    /// A field the API shape does not have (a typo guard).
+    UnknownField { at: Position, field: String, suggestion: Option<&'static str> },
+    /// An id that is not two or more `[a-z][a-z0-9]*(_[a-z0-9]+)*` segments joined by dots.
+    InvalidId { at: Position, reason: String },
+    /// `category` differs from the id's first segment.
+    CategoryMismatch { at: Position, category: String, expected: String },
+    /// The same id twice.
+    DuplicateId { at: Position, first: usize },
+    /// Two ids that give one Rust variant name.
+    VariantCollision { at: Position, variant: String, other: Position },
+    /// Two categories that give one Rust variant name.
+    CategoryVariantCollision { at: Position, category: String, variant: String, other: String },
+    /// An id or category whose variant name would shadow an associated item.
+    ReservedVariant { at: Position, variant: String, item: &'static str },
+    /// An empty or whitespace-padded text field.
+    BadText { at: Position, field: &'static str, problem: TextProblem },
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Syntax { line, column, message } => write!(
+                f,
+                "{line}:{column}: invalid JSON: {message}; the catalog must be the JSON array that GET /v1/webhooks/test/events returns"
+            ),
+            Self::NotAnArray { found } => write!(
+                f,
+                "the top level is {found}; expected an array of events like [{{\"id\": \"prospect.qualified\", \"name\": \"…\", \"description\": \"…\", \"category\": \"prospect\"}}]"
+            ),
+            Self::Empty => write!(f, "the catalog is an empty array; add at least one event"),
+            Self::TooManyEvents { count, max } => write!(
+                f,
+                "the catalog has {count} events, more than the {max} this crate supports; split it"
+            ),
+            Self::EntryNotObject { at, found } => write!(
+                f,
+                "{at}: expected an object with \"id\", \"name\", \"description\" and \"category\", found {found}"
+            ),
+            Self::MissingField { at, field } => {
+                write!(f, "{at}: missing field {field:?}; add it as a string")
+            }
+            Self::NotAString { at, field, found } => {
+                write!(f, "{at}: field {field:?} is {found}; it must be a string")
+            }
+            Self::UnknownField { at, field, suggestion } => {
+                write!(f, "{at}: unknown field {field:?}")?;
+                if let Some(suggestion) = suggestion {
+                    write!(f, " (did you mean {suggestion:?}?)")?;
+                }
+                write!(f, "; the allowed fields are id, name, description, category and deprecated")
+            }
+            Self::InvalidId { at, reason } => write!(
+                f,
+                "{at}: invalid id: {reason}; an id is two or more dot-separated segments, each matching [a-z][a-z0-9]*(_[a-z0-9]+)*, like \"prospect.qualified\""
+            ),
+            Self::CategoryMismatch { at, category, expected } => write!(
+                f,
+                "{at}: category {category:?} differs from the id's first segment {expected:?}; set \"category\": {expected:?} or rename the id"
+            ),
+            Self::DuplicateId { at, first } => write!(
+                f,
+                "{at}: duplicate id, first defined at event [{first}]; remove one of them"
+            ),
+            Self::VariantCollision { at, variant, other } => write!(
+                f,
+                "{at}: gives the Rust variant EventId::{variant}, which {other} already gives; rename one of the ids"
+            ),
+            Self::CategoryVariantCollision { at, category, variant, other } => write!(
+                f,
+                "{at}: category {category:?} gives the Rust variant Category::{variant}, which category {other:?} already gives; rename one of the categories"
+            ),
+            Self::ReservedVariant { at, variant, item } => write!(
+                f,
+                "{at}: gives the Rust variant {variant}, which would clash with {item}; rename it"
+            ),
+            Self::BadText { at, field, problem } => match problem {
+                TextProblem::Empty => write!(f, "{at}: field {field:?} is empty; write the text"),
+                TextProblem::Padded => write!(
+                    f,
+                    "{at}: field {field:?} has leading or trailing whitespace; trim it"
+                ),
+            },
+        }
+    }
+}
+
+/// All the problems found in one catalog file, each told on its own line as
+/// `error: FILE: …`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogErrors {
+    /// The file as the user named it (never made absolute).
+    pub origin: String,
+    pub errors: Vec<CatalogError>,
+}
+
+impl fmt::Display for CatalogErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, error) in self.errors.iter().enumerate() {
+            if n > 0 {
+                writeln!(f)?;
+            }
+            // A syntax error already starts with its line:column.
+            let sep = if matches!(error, CatalogError::Syntax { .. }) { ":" } else { ": " };
+            write!(f, "error: {}{sep}{error}", self.origin)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CatalogErrors {}

@@ -1,0 +1,31 @@
+//! The catalog generator: `events.json` → Rust source.
+//!
+//! It is not part of the library. `build.rs` loads it through
+//! `#[path = "src/codegen/mod.rs"]`, and the tests (and fuzz targets) load the
+//! same file the same way, so every step is a plain function they can call:
+//! [`parse_catalog`] validates, [`emit`] writes code, [`generate`] does both.
+
+mod build_script;
+mod catalog;
+mod emit;
+mod error;
+mod lookup;
+mod naming;
+#[path = "../suggest.rs"]
+mod suggest;
+
+pub use build_script::{CATALOG_ENV, run_build_script};
+pub use catalog::{Catalog, CategorySpec, EventSpec, FIELDS, MAX_EVENTS, parse_catalog};
+pub use emit::{Source, catalog_json, doc_text, emit, string_literal};
+pub use error::{CatalogError, CatalogErrors, Position, TextProblem};
+pub use naming::{check_id, title_case, variant_name};
+
+/// Validates `json` and returns the generated module, or every problem found.
+/// `origin` names the file in messages, as the user named it.
+pub fn generate(json: &str, origin: &str, source: Source) -> Result<String, CatalogErrors> {
+    let catalog = parse_catalog(json).map_err(|errors| CatalogErrors {
+        origin: origin.to_owned(),
+        errors,
+    })?;
+    Ok(emit(&catalog, source))
+}

@@ -1,0 +1,162 @@
+//! Methods and standard traits of [`EventId`]; the enum itself is generated.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::generated::{
+    ALL_EVENTS, EVENT_CATEGORIES, EVENT_COUNT, EVENT_DESCRIPTIONS, EVENT_IDS, EVENT_NAMES, EVENTS,
+    find_event_id,
+};
+use crate::{Category, Event, EventId, UnknownEventId};
+
+impl EventId {
+    /// Every event, in catalog order.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::EventId;
+    ///
+    /// assert_eq!(EventId::ALL.first(), Some(&EventId::ProspectQualified));
+    /// assert_eq!(EventId::ALL.len(), EventId::COUNT);
+    /// ```
+    pub const ALL: &'static [EventId] = &ALL_EVENTS;
+
+    /// How many events the catalog has.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(kakiyo_events::EventId::COUNT, 22);
+    /// ```
+    pub const COUNT: usize = EVENT_COUNT;
+
+    /// The id, as the API writes it.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::EventId;
+    ///
+    /// assert_eq!(EventId::AgentStatusChanged.as_str(), "agent.status_changed");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        EVENT_IDS[self as usize]
+    }
+
+    /// The display name.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::EventId;
+    ///
+    /// assert_eq!(EventId::ProspectQualified.name(), "Prospect Qualified");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        EVENT_NAMES[self as usize]
+    }
+
+    /// What triggers the event.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::EventId;
+    ///
+    /// assert_eq!(
+    ///     EventId::MessageSent.description(),
+    ///     "Triggered when a message is sent to a prospect"
+    /// );
+    /// ```
+    pub const fn description(self) -> &'static str {
+        EVENT_DESCRIPTIONS[self as usize]
+    }
+
+    /// The category: the id's first segment.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::{Category, EventId};
+    ///
+    /// assert_eq!(EventId::ConnectionAccepted.category(), Category::Connection);
+    /// ```
+    pub const fn category(self) -> Category {
+        EVENT_CATEGORIES[self as usize]
+    }
+
+    /// The whole catalog entry.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::EventId;
+    ///
+    /// let event = EventId::CampaignCompleted.event();
+    /// assert_eq!(event.id, EventId::CampaignCompleted);
+    /// assert_eq!(event.name, "Campaign Completed");
+    /// assert_eq!(event.deprecated, None);
+    /// ```
+    pub fn event(self) -> &'static Event {
+        match EVENTS.index(self as usize) {
+            Some((_, event)) => event,
+            // The map is generated from the same catalog, in the same order,
+            // as the enum: every variant has an entry at its own index.
+            None => unreachable!("EVENTS has an entry for every EventId"),
+        }
+    }
+
+    /// The event with this id, or `None`. The same as [`str::parse`], without the error.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::EventId;
+    ///
+    /// assert_eq!(EventId::find("message.failed"), Some(EventId::MessageFailed));
+    /// assert_eq!(EventId::find("message.fail"), None);
+    /// ```
+    #[inline]
+    pub fn find(id: &str) -> Option<EventId> {
+        find_event_id(id)
+    }
+}
+
+impl FromStr for EventId {
+    type Err = UnknownEventId;
+
+    /// Parses an exact id. It never allocates, hit or miss.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::EventId;
+    ///
+    /// assert_eq!("prospect.qualified".parse(), Ok(EventId::ProspectQualified));
+    /// assert!("Prospect.Qualified".parse::<EventId>().is_err());
+    /// ```
+    #[inline]
+    fn from_str(id: &str) -> Result<Self, Self::Err> {
+        find_event_id(id).ok_or_else(|| UnknownEventId::new(id))
+    }
+}
+
+impl TryFrom<&str> for EventId {
+    type Error = UnknownEventId;
+
+    #[inline]
+    fn try_from(id: &str) -> Result<Self, Self::Error> {
+        id.parse()
+    }
+}
+
+/// The id, as [`EventId::as_str`].
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl AsRef<str> for EventId {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<EventId> for &'static str {
+    fn from(id: EventId) -> Self {
+        id.as_str()
+    }
+}

@@ -1,0 +1,80 @@
+//! A compile-time catalog of the webhook event types of Kakiyo's API.
+//!
+//! `build.rs` turns `events.json` — the body of `GET /v1/webhooks/test/events`
+//! — into an exhaustive [`EventId`] enum, a [`Category`] enum and a
+//! [`phf`] map, [`EVENTS`]. Check ids offline, `match` on them exhaustively,
+//! and share one catalog across teams and languages.
+//!
+//! ```
+//! use kakiyo_events::{Category, EventId, validate};
+//!
+//! let id: EventId = "prospect.qualified".parse()?;
+//! assert_eq!(id.name(), "Prospect Qualified");
+//! assert_eq!(id.category(), Category::Prospect);
+//!
+//! // A webhook's subscription list, checked before it is sent.
+//! let err = validate(["message.sent", "prospect.qualifed"]).unwrap_err();
+//! assert_eq!(
+//!     err.to_string(),
+//!     "Invalid event IDs: prospect.qualifed (did you mean prospect.qualified?)"
+//! );
+//! # Ok::<(), kakiyo_events::UnknownEventId>(())
+//! ```
+//!
+//! # Features
+//! - `std` (default): the standard library; implies `alloc`. Without it the
+//!   crate is `#![no_std]`, and the enums, their accessors, parsing,
+//!   [`EVENTS`] and [`lookup`] all still work.
+//! - `alloc`: [`AnyEventId`], [`validate`] and [`InvalidEventIds`].
+//! - `serde` (default): `Serialize`/`Deserialize` for [`EventId`],
+//!   [`Category`] and [`AnyEventId`] as the id string, and `Serialize` for
+//!   [`Event`] as the API's entry object. Written by hand: no `serde_derive`.
+//! - `strum` (default): strum's `EnumCount`, `IntoEnumIterator`,
+//!   `VariantArray`, `VariantNames` and `EnumMessage`. Written by hand: no
+//!   `strum_macros`.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![warn(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod bounded;
+mod category;
+mod event;
+mod event_id;
+mod generated;
+mod suggest;
+mod unknown;
+
+#[cfg(feature = "alloc")]
+mod any_event_id;
+#[cfg(feature = "serde")]
+mod serde_impls;
+#[cfg(feature = "strum")]
+mod strum_impls;
+#[cfg(feature = "alloc")]
+mod validate;
+
+#[cfg(feature = "alloc")]
+pub use any_event_id::AnyEventId;
+pub use event::{Event, lookup};
+pub use generated::{Category, EVENTS, EventId};
+pub use unknown::{UnknownCategory, UnknownEventId};
+#[cfg(feature = "alloc")]
+pub use validate::{InvalidEventIds, validate};
+
+/// The body of `GET /v1/webhooks/test/events` for the compiled catalog: a
+/// compact JSON array of `{"id", "name", "description", "category"}`, in
+/// catalog order. Built at compile time.
+///
+/// # Example
+/// ```
+/// let json = kakiyo_events::catalog_json();
+/// assert!(json.starts_with(r#"[{"id":"prospect.qualified","name":"Prospect Qualified","#));
+/// ```
+pub const fn catalog_json() -> &'static str {
+    generated::CATALOG_JSON
+}

@@ -1,0 +1,155 @@
+//! The errors for ids and categories that are not in the catalog.
+
+use core::fmt;
+
+use crate::bounded::BoundedInput;
+use crate::{Category, EventId, suggest};
+
+/// An event id that is not in the catalog, with a "did you mean" when one is close.
+///
+/// It keeps the input, or only its first 64 bytes when it is longer, inline:
+/// making one never allocates and never copies a huge input. The suggestion is
+/// worked out only when asked for, so a failed parse costs no more than the lookup.
+///
+/// # Example
+/// ```
+/// use kakiyo_events::EventId;
+///
+/// let err = "prospect.qualifed".parse::<EventId>().unwrap_err();
+/// assert_eq!(err.input(), "prospect.qualifed");
+/// assert_eq!(err.suggestion(), Some(EventId::ProspectQualified));
+/// assert_eq!(
+///     err.to_string(),
+///     r#"unknown event id "prospect.qualifed"; did you mean "prospect.qualified"?"#
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct UnknownEventId {
+    input: BoundedInput,
+}
+
+impl UnknownEventId {
+    pub(crate) fn new(input: &str) -> Self {
+        Self { input: BoundedInput::new(input) }
+    }
+
+    /// The id as given, or its first 64 bytes (cut at a char boundary) when it was longer.
+    ///
+    /// # Example
+    /// ```
+    /// let long = "x".repeat(1000);
+    /// let err = long.parse::<kakiyo_events::EventId>().unwrap_err();
+    /// assert_eq!(err.input().len(), 64);
+    /// assert!(err.is_truncated());
+    /// assert_eq!(err.input_len(), 1000);
+    /// ```
+    pub fn input(&self) -> &str {
+        self.input.as_str()
+    }
+
+    /// The length in bytes of the whole input, even when only a prefix is kept.
+    pub fn input_len(&self) -> usize {
+        self.input.len()
+    }
+
+    /// Whether [`input`](Self::input) is only a prefix of what was given.
+    pub fn is_truncated(&self) -> bool {
+        self.input.is_truncated()
+    }
+
+    /// The catalog id nearest to the input, when it is close: a typo, a case
+    /// slip (`Prospect.Qualified`) or a separator slip (`prospect-qualified`).
+    /// Nonsense and inputs over 64 bytes get none.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::EventId;
+    ///
+    /// let suggest = |s: &str| s.parse::<EventId>().unwrap_err().suggestion();
+    /// assert_eq!(suggest("Prospect.Qualified"), Some(EventId::ProspectQualified));
+    /// assert_eq!(suggest("agent-status-changed"), Some(EventId::AgentStatusChanged));
+    /// assert_eq!(suggest("foo"), None);
+    /// ```
+    pub fn suggestion(&self) -> Option<EventId> {
+        if self.is_truncated() {
+            return None;
+        }
+        let index = suggest::nearest(self.input(), EventId::ALL.iter().map(|id| id.as_str()))?;
+        EventId::ALL.get(index).copied()
+    }
+}
+
+impl fmt::Display for UnknownEventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown event id {}", self.input)?;
+        if let Some(suggestion) = self.suggestion() {
+            write!(f, "; did you mean \"{suggestion}\"?")?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for UnknownEventId {}
+
+/// A category that is not in the catalog, with a "did you mean" when one is close.
+///
+/// Bounded like [`UnknownEventId`]: it keeps at most 64 bytes of the input.
+///
+/// # Example
+/// ```
+/// use kakiyo_events::Category;
+///
+/// let err = "prospects".parse::<Category>().unwrap_err();
+/// assert_eq!(err.input(), "prospects");
+/// assert_eq!(err.suggestion(), Some(Category::Prospect));
+/// assert_eq!(
+///     err.to_string(),
+///     r#"unknown category "prospects"; did you mean "prospect"?"#
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct UnknownCategory {
+    input: BoundedInput,
+}
+
+impl UnknownCategory {
+    pub(crate) fn new(input: &str) -> Self {
+        Self { input: BoundedInput::new(input) }
+    }
+
+    /// The category as given, or its first 64 bytes when it was longer.
+    pub fn input(&self) -> &str {
+        self.input.as_str()
+    }
+
+    /// The length in bytes of the whole input.
+    pub fn input_len(&self) -> usize {
+        self.input.len()
+    }
+
+    /// Whether [`input`](Self::input) is only a prefix of what was given.
+    pub fn is_truncated(&self) -> bool {
+        self.input.is_truncated()
+    }
+
+    /// The nearest category, when it is close.
+    pub fn suggestion(&self) -> Option<Category> {
+        if self.is_truncated() {
+            return None;
+        }
+        let index = suggest::nearest(self.input(), Category::ALL.iter().map(|c| c.as_str()))?;
+        Category::ALL.get(index).copied()
+    }
+}
+
+impl fmt::Display for UnknownCategory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown category {}", self.input)?;
+        if let Some(suggestion) = self.suggestion() {
+            write!(f, "; did you mean \"{suggestion}\"?")?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for UnknownCategory {}

@@ -1,0 +1,98 @@
+//! [`validate`]: checking a list of ids at once, as a webhook's `events` list.
+
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::{EventId, UnknownEventId};
+
+/// Checks every id and returns them, in input order, as [`EventId`]s; or
+/// every invalid one, with its position.
+///
+/// # Example
+/// ```
+/// use kakiyo_events::{EventId, validate};
+///
+/// let ids = validate(["prospect.qualified", "message.sent"]).unwrap();
+/// assert_eq!(ids, [EventId::ProspectQualified, EventId::MessageSent]);
+///
+/// let err = validate(["foo", "message.sent", "prospect.qualifed"]).unwrap_err();
+/// assert_eq!(err.len(), 2);
+/// assert_eq!(err.iter().map(|(i, _)| i).collect::<Vec<_>>(), [0, 2]);
+/// assert_eq!(
+///     err.to_string(),
+///     "Invalid event IDs: foo, prospect.qualifed (did you mean prospect.qualified?)"
+/// );
+/// ```
+pub fn validate<I, S>(ids: I) -> Result<Vec<EventId>, InvalidEventIds>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut valid = Vec::new();
+    let mut invalid = Vec::new();
+    for (index, id) in ids.into_iter().enumerate() {
+        match id.as_ref().parse::<EventId>() {
+            Ok(id) => valid.push(id),
+            Err(unknown) => invalid.push((index, unknown)),
+        }
+    }
+    if invalid.is_empty() {
+        Ok(valid)
+    } else {
+        Err(InvalidEventIds { invalid })
+    }
+}
+
+/// The ids [`validate`] rejected, each with its 0-based position in the input.
+///
+/// Its `Display` matches the message of the API reference's own check:
+/// `Invalid event IDs: foo, prospect.qualifed (did you mean prospect.qualified?)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidEventIds {
+    invalid: Vec<(usize, UnknownEventId)>,
+}
+
+impl InvalidEventIds {
+    /// Each invalid id with its 0-based index in the input, in input order.
+    ///
+    /// # Example
+    /// ```
+    /// let err = kakiyo_events::validate(["message.sent", "nope"]).unwrap_err();
+    /// let (index, unknown) = err.iter().next().unwrap();
+    /// assert_eq!((index, unknown.input()), (1, "nope"));
+    /// ```
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (usize, &UnknownEventId)> + '_ {
+        self.invalid.iter().map(|(index, unknown)| (*index, unknown))
+    }
+
+    /// How many ids were invalid (never zero).
+    pub fn len(&self) -> usize {
+        self.invalid.len()
+    }
+
+    /// Always `false`: an error has at least one invalid id. Here for clippy's `len_without_is_empty`.
+    pub fn is_empty(&self) -> bool {
+        self.invalid.is_empty()
+    }
+}
+
+impl fmt::Display for InvalidEventIds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Invalid event IDs: ")?;
+        for (n, (_, unknown)) in self.invalid.iter().enumerate() {
+            if n > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(unknown.input())?;
+            if unknown.is_truncated() {
+                write!(f, "… ({} bytes)", unknown.input_len())?;
+            }
+            if let Some(suggestion) = unknown.suggestion() {
+                write!(f, " (did you mean {suggestion}?)")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for InvalidEventIds {}
