@@ -62,7 +62,9 @@ impl InvalidEventIds {
     /// assert_eq!((index, unknown.input()), (1, "nope"));
     /// ```
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (usize, &UnknownEventId)> + '_ {
-        self.invalid.iter().map(|(index, unknown)| (*index, unknown))
+        self.invalid
+            .iter()
+            .map(|(index, unknown)| (*index, unknown))
     }
 
     /// How many ids were invalid (never zero).
@@ -83,7 +85,11 @@ impl fmt::Display for InvalidEventIds {
             if n > 0 {
                 f.write_str(", ")?;
             }
-            f.write_str(unknown.input())?;
+            // An empty id would otherwise vanish between two commas.
+            match unknown.input() {
+                "" => f.write_str("\"\"")?,
+                input => f.write_str(input)?,
+            }
             if unknown.is_truncated() {
                 write!(f, "… ({} bytes)", unknown.input_len())?;
             }

@@ -66,7 +66,11 @@ fn check_text(at: &Position, field: &'static str, text: &str, errors: &mut Vec<C
         None
     };
     if let Some(problem) = problem {
-        errors.push(CatalogError::BadText { at: at.clone(), field, problem });
+        errors.push(CatalogError::BadText {
+            at: at.clone(),
+            field,
+            problem,
+        });
     }
 }
 
@@ -76,8 +80,15 @@ pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<CatalogError>> {
         // serde_json ends its message with the position, which we already lead with.
         let message = e.to_string();
         let position = format!(" at line {} column {}", e.line(), e.column());
-        let message = message.strip_suffix(&position).unwrap_or(&message).to_owned();
-        vec![CatalogError::Syntax { line: e.line(), column: e.column(), message }]
+        let message = message
+            .strip_suffix(&position)
+            .unwrap_or(&message)
+            .to_owned();
+        vec![CatalogError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }]
     })?;
     let entries = match &value {
         Value::Array(entries) if entries.is_empty() => return Err(vec![CatalogError::Empty]),
@@ -85,7 +96,10 @@ pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<CatalogError>> {
         other => return Err(vec![CatalogError::NotAnArray { found: kind(other) }]),
     };
     if entries.len() > MAX_EVENTS {
-        return Err(vec![CatalogError::TooManyEvents { count: entries.len(), max: MAX_EVENTS }]);
+        return Err(vec![CatalogError::TooManyEvents {
+            count: entries.len(),
+            max: MAX_EVENTS,
+        }]);
     }
 
     let mut errors = Vec::new();
@@ -96,7 +110,13 @@ pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<CatalogError>> {
         }
     }
     let catalog = check_catalog(events, &mut errors);
-    if errors.is_empty() { Ok(catalog) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(catalog)
+    } else {
+        // Cross-entry checks run last; tell the problems in file order.
+        errors.sort_by_key(CatalogError::index);
+        Err(errors)
+    }
 }
 
 /// An entry whose own fields are all well formed, before cross-entry checks.
@@ -111,9 +131,15 @@ struct Entry {
 /// Checks one entry on its own. Returns it only when it has no problem.
 fn check_entry(index: usize, entry: &Value, errors: &mut Vec<CatalogError>) -> Option<Entry> {
     let id = entry.get("id").and_then(Value::as_str).map(str::to_owned);
-    let at = Position { index, id: id.clone() };
+    let at = Position {
+        index,
+        id: id.clone(),
+    };
     let Value::Object(object) = entry else {
-        errors.push(CatalogError::EntryNotObject { at, found: kind(entry) });
+        errors.push(CatalogError::EntryNotObject {
+            at,
+            found: kind(entry),
+        });
         return None;
     };
     let before = errors.len();
@@ -121,7 +147,11 @@ fn check_entry(index: usize, entry: &Value, errors: &mut Vec<CatalogError>) -> O
     for field in object.keys() {
         if !FIELDS.contains(&field.as_str()) {
             let suggestion = suggest::nearest(field, FIELDS).and_then(|i| FIELDS.get(i).copied());
-            errors.push(CatalogError::UnknownField { at: at.clone(), field: field.clone(), suggestion });
+            errors.push(CatalogError::UnknownField {
+                at: at.clone(),
+                field: field.clone(),
+                suggestion,
+            });
         }
     }
 
@@ -132,12 +162,19 @@ fn check_entry(index: usize, entry: &Value, errors: &mut Vec<CatalogError>) -> O
                 Some(s.clone())
             }
             Some(other) => {
-                errors.push(CatalogError::NotAString { at: at.clone(), field, found: kind(other) });
+                errors.push(CatalogError::NotAString {
+                    at: at.clone(),
+                    field,
+                    found: kind(other),
+                });
                 None
             }
             None => {
                 if required {
-                    errors.push(CatalogError::MissingField { at: at.clone(), field });
+                    errors.push(CatalogError::MissingField {
+                        at: at.clone(),
+                        field,
+                    });
                 }
                 None
             }
@@ -151,7 +188,10 @@ fn check_entry(index: usize, entry: &Value, errors: &mut Vec<CatalogError>) -> O
 
     if let Some(id) = &id {
         if let Err(reason) = check_id(id) {
-            errors.push(CatalogError::InvalidId { at: at.clone(), reason });
+            errors.push(CatalogError::InvalidId {
+                at: at.clone(),
+                reason,
+            });
         } else if let Some(category) = &category {
             let expected = id.split('.').next().unwrap_or_default();
             if category != expected {
@@ -185,7 +225,10 @@ fn check_catalog(entries: Vec<(usize, Entry)>, errors: &mut Vec<CatalogError>) -
     let mut events = Vec::with_capacity(entries.len());
 
     for (index, entry) in entries {
-        let at = Position { index, id: Some(entry.id.clone()) };
+        let at = Position {
+            index,
+            id: Some(entry.id.clone()),
+        };
         if let Some(&first) = by_id.get(&entry.id) {
             errors.push(CatalogError::DuplicateId { at, first });
             continue;
@@ -194,11 +237,19 @@ fn check_catalog(entries: Vec<(usize, Entry)>, errors: &mut Vec<CatalogError>) -
 
         let variant = variant_name(&entry.id);
         if let Some(&(_, item)) = RESERVED_VARIANTS.iter().find(|(name, _)| *name == variant) {
-            errors.push(CatalogError::ReservedVariant { at, variant: format!("EventId::{variant}"), item });
+            errors.push(CatalogError::ReservedVariant {
+                at,
+                variant: format!("EventId::{variant}"),
+                item,
+            });
             continue;
         }
         if let Some(other) = by_variant.get(&variant) {
-            errors.push(CatalogError::VariantCollision { at, variant, other: other.clone() });
+            errors.push(CatalogError::VariantCollision {
+                at,
+                variant,
+                other: other.clone(),
+            });
             continue;
         }
         by_variant.insert(variant.clone(), at.clone());
@@ -207,8 +258,9 @@ fn check_catalog(entries: Vec<(usize, Entry)>, errors: &mut Vec<CatalogError>) -
             Some(&existing) => existing,
             None => {
                 let category_variant = variant_name(&entry.category);
-                if let Some(&(_, item)) =
-                    RESERVED_VARIANTS.iter().find(|(name, _)| *name == category_variant)
+                if let Some(&(_, item)) = RESERVED_VARIANTS
+                    .iter()
+                    .find(|(name, _)| *name == category_variant)
                 {
                     errors.push(CatalogError::ReservedVariant {
                         at,

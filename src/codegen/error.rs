@@ -30,7 +30,11 @@ pub enum TextProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CatalogError {
     /// The file is not JSON.
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// The top level is not an array.
     NotAnArray { found: &'static str },
     /// The top level is `[]`.
@@ -42,29 +46,85 @@ pub enum CatalogError {
     /// A required field is absent.
     MissingField { at: Position, field: &'static str },
     /// A field holds something other than a string.
-    NotAString { at: Position, field: &'static str, found: &'static str },
+    NotAString {
+        at: Position,
+        field: &'static str,
+        found: &'static str,
+    },
     /// A field the API shape does not have (a typo guard).
-    UnknownField { at: Position, field: String, suggestion: Option<&'static str> },
+    UnknownField {
+        at: Position,
+        field: String,
+        suggestion: Option<&'static str>,
+    },
     /// An id that is not two or more `[a-z][a-z0-9]*(_[a-z0-9]+)*` segments joined by dots.
     InvalidId { at: Position, reason: String },
     /// `category` differs from the id's first segment.
-    CategoryMismatch { at: Position, category: String, expected: String },
+    CategoryMismatch {
+        at: Position,
+        category: String,
+        expected: String,
+    },
     /// The same id twice.
     DuplicateId { at: Position, first: usize },
     /// Two ids that give one Rust variant name.
-    VariantCollision { at: Position, variant: String, other: Position },
+    VariantCollision {
+        at: Position,
+        variant: String,
+        other: Position,
+    },
     /// Two categories that give one Rust variant name.
-    CategoryVariantCollision { at: Position, category: String, variant: String, other: String },
+    CategoryVariantCollision {
+        at: Position,
+        category: String,
+        variant: String,
+        other: String,
+    },
     /// An id or category whose variant name would shadow an associated item.
-    ReservedVariant { at: Position, variant: String, item: &'static str },
+    ReservedVariant {
+        at: Position,
+        variant: String,
+        item: &'static str,
+    },
     /// An empty or whitespace-padded text field.
-    BadText { at: Position, field: &'static str, problem: TextProblem },
+    BadText {
+        at: Position,
+        field: &'static str,
+        problem: TextProblem,
+    },
+}
+
+impl CatalogError {
+    /// The index of the entry the problem is in, if it is in one.
+    pub fn index(&self) -> Option<usize> {
+        match self {
+            Self::Syntax { .. }
+            | Self::NotAnArray { .. }
+            | Self::Empty
+            | Self::TooManyEvents { .. } => None,
+            Self::EntryNotObject { at, .. }
+            | Self::MissingField { at, .. }
+            | Self::NotAString { at, .. }
+            | Self::UnknownField { at, .. }
+            | Self::InvalidId { at, .. }
+            | Self::CategoryMismatch { at, .. }
+            | Self::DuplicateId { at, .. }
+            | Self::VariantCollision { at, .. }
+            | Self::CategoryVariantCollision { at, .. }
+            | Self::ReservedVariant { at, .. }
+            | Self::BadText { at, .. } => Some(at.index),
+        }
+    }
 }
 
 impl fmt::Display for CatalogError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Syntax { line, column, message } => write!(
+            Self::Syntax {
+                line,
+                column,
+                message,
+            } => write!(
                 f,
                 "{line}:{column}: invalid JSON: {message}; the catalog must be the JSON array that GET /v1/webhooks/test/events returns"
             ),
@@ -87,18 +147,29 @@ impl fmt::Display for CatalogError {
             Self::NotAString { at, field, found } => {
                 write!(f, "{at}: field {field:?} is {found}; it must be a string")
             }
-            Self::UnknownField { at, field, suggestion } => {
+            Self::UnknownField {
+                at,
+                field,
+                suggestion,
+            } => {
                 write!(f, "{at}: unknown field {field:?}")?;
                 if let Some(suggestion) = suggestion {
                     write!(f, " (did you mean {suggestion:?}?)")?;
                 }
-                write!(f, "; the allowed fields are id, name, description, category and deprecated")
+                write!(
+                    f,
+                    "; the allowed fields are id, name, description, category and deprecated"
+                )
             }
             Self::InvalidId { at, reason } => write!(
                 f,
                 "{at}: invalid id: {reason}; an id is two or more dot-separated segments, each matching [a-z][a-z0-9]*(_[a-z0-9]+)*, like \"prospect.qualified\""
             ),
-            Self::CategoryMismatch { at, category, expected } => write!(
+            Self::CategoryMismatch {
+                at,
+                category,
+                expected,
+            } => write!(
                 f,
                 "{at}: category {category:?} differs from the id's first segment {expected:?}; set \"category\": {expected:?} or rename the id"
             ),
@@ -110,7 +181,12 @@ impl fmt::Display for CatalogError {
                 f,
                 "{at}: gives the Rust variant EventId::{variant}, which {other} already gives; rename one of the ids"
             ),
-            Self::CategoryVariantCollision { at, category, variant, other } => write!(
+            Self::CategoryVariantCollision {
+                at,
+                category,
+                variant,
+                other,
+            } => write!(
                 f,
                 "{at}: category {category:?} gives the Rust variant Category::{variant}, which category {other:?} already gives; rename one of the categories"
             ),
@@ -145,7 +221,11 @@ impl fmt::Display for CatalogErrors {
                 writeln!(f)?;
             }
             // A syntax error already starts with its line:column.
-            let sep = if matches!(error, CatalogError::Syntax { .. }) { ":" } else { ": " };
+            let sep = if matches!(error, CatalogError::Syntax { .. }) {
+                ":"
+            } else {
+                ": "
+            };
             write!(f, "error: {}{sep}{error}", self.origin)?;
         }
         Ok(())

@@ -1,0 +1,220 @@
+//! Table-driven tests of every catalog error the generator reports, next to
+//! catalogs that are valid. Each message is also snapshotted, so a change to
+//! an error text shows up in review.
+
+#[allow(dead_code, unused_imports)]
+#[path = "../src/codegen/mod.rs"]
+mod codegen;
+
+use codegen::{CatalogError, Source, TextProblem, generate, parse_catalog};
+
+/// A valid entry, as JSON, for building catalogs around one bad field.
+fn entry(id: &str, category: &str) -> String {
+    format!(
+        r#"{{"id": "{id}", "name": "Some Name", "description": "Triggered when something happens", "category": "{category}"}}"#
+    )
+}
+
+/// What kind of error a case must produce (the variant, ignoring its fields).
+fn kind(error: &CatalogError) -> &'static str {
+    match error {
+        CatalogError::Syntax { .. } => "Syntax",
+        CatalogError::NotAnArray { .. } => "NotAnArray",
+        CatalogError::Empty => "Empty",
+        CatalogError::TooManyEvents { .. } => "TooManyEvents",
+        CatalogError::EntryNotObject { .. } => "EntryNotObject",
+        CatalogError::MissingField { .. } => "MissingField",
+        CatalogError::NotAString { .. } => "NotAString",
+        CatalogError::UnknownField { .. } => "UnknownField",
+        CatalogError::InvalidId { .. } => "InvalidId",
+        CatalogError::CategoryMismatch { .. } => "CategoryMismatch",
+        CatalogError::DuplicateId { .. } => "DuplicateId",
+        CatalogError::VariantCollision { .. } => "VariantCollision",
+        CatalogError::CategoryVariantCollision { .. } => "CategoryVariantCollision",
+        CatalogError::ReservedVariant { .. } => "ReservedVariant",
+        CatalogError::BadText {
+            problem: TextProblem::Empty,
+            ..
+        } => "BadText(Empty)",
+        CatalogError::BadText {
+            problem: TextProblem::Padded,
+            ..
+        } => "BadText(Padded)",
+    }
+}
+
+/// (case name, catalog JSON, the error kinds it must produce, in order).
+fn bad_catalogs() -> Vec<(&'static str, String, Vec<&'static str>)> {
+    let ok = entry("prospect.qualified", "prospect");
+    vec![
+        ("syntax error", "[{\"id\": \"prospect.qualified\",\n  \"name\": }]".into(), vec!["Syntax"]),
+        ("trailing comma", format!("[{ok},]"), vec!["Syntax"]),
+        ("not json at all", "events: prospect.qualified".into(), vec!["Syntax"]),
+        ("top level object", format!("{{\"events\": [{ok}]}}"), vec!["NotAnArray"]),
+        ("top level string", "\"prospect.qualified\"".into(), vec!["NotAnArray"]),
+        ("empty array", "[]".into(), vec!["Empty"]),
+        ("entry not an object", format!("[{ok}, \"message.sent\"]"), vec!["EntryNotObject"]),
+        (
+            "missing name",
+            r#"[{"id": "prospect.qualified", "description": "Triggered when x", "category": "prospect"}]"#.into(),
+            vec!["MissingField"],
+        ),
+        ("missing everything", "[{}]".into(), vec!["MissingField"; 4]),
+        (
+            "name not a string",
+            r#"[{"id": "prospect.qualified", "name": 7, "description": "Triggered when x", "category": "prospect"}]"#.into(),
+            vec!["NotAString"],
+        ),
+        (
+            "id null",
+            r#"[{"id": null, "name": "N", "description": "Triggered when x", "category": "prospect"}]"#.into(),
+            vec!["NotAString"],
+        ),
+        (
+            "deprecated not a string",
+            r#"[{"id": "prospect.qualified", "name": "N", "description": "D", "category": "prospect", "deprecated": true}]"#.into(),
+            vec!["NotAString"],
+        ),
+        (
+            "unknown field (typo)",
+            r#"[{"id": "prospect.qualified", "name": "N", "descripton": "D", "category": "prospect"}]"#.into(),
+            vec!["UnknownField", "MissingField"],
+        ),
+        (
+            "unknown field (no near match)",
+            r#"[{"id": "prospect.qualified", "name": "N", "description": "D", "category": "prospect", "priority": "high"}]"#.into(),
+            vec!["UnknownField"],
+        ),
+        ("id with one segment", format!("[{}]", entry("prospect", "prospect")), vec!["InvalidId"]),
+        ("id with uppercase", format!("[{}]", entry("Prospect.qualified", "Prospect")), vec!["InvalidId"]),
+        ("id with a dash", format!("[{}]", entry("prospect.status-changed", "prospect")), vec!["InvalidId"]),
+        ("id with a leading digit", format!("[{}]", entry("prospect.2nd", "prospect")), vec!["InvalidId"]),
+        ("id with a doubled underscore", format!("[{}]", entry("prospect.a__b", "prospect")), vec!["InvalidId"]),
+        ("id with a trailing underscore", format!("[{}]", entry("prospect.ab_", "prospect")), vec!["InvalidId"]),
+        ("id with a leading underscore", format!("[{}]", entry("prospect._ab", "prospect")), vec!["InvalidId"]),
+        ("id with an empty segment", format!("[{}]", entry("prospect..ab", "prospect")), vec!["InvalidId"]),
+        ("id with a trailing dot", format!("[{}]", entry("prospect.", "prospect")), vec!["InvalidId"]),
+        ("id with a space", format!("[{}]", entry("prospect.qualified ", "prospect")), vec!["BadText(Padded)", "InvalidId"]),
+        ("id with non-ascii", format!("[{}]", entry("prospect.qualifié", "prospect")), vec!["InvalidId"]),
+        ("category mismatch", format!("[{}]", entry("prospect.qualified", "campaign")), vec!["CategoryMismatch"]),
+        ("duplicate id", format!("[{ok}, {}, {ok}]", entry("message.sent", "message")), vec!["DuplicateId"]),
+        (
+            "variant collision",
+            format!("[{}, {}]", entry("prospect.stage_2", "prospect"), entry("prospect.stage2", "prospect")),
+            vec!["VariantCollision"],
+        ),
+        (
+            "category variant collision",
+            format!("[{}, {}]", entry("stage_2.joined", "stage_2"), entry("stage2.left", "stage2")),
+            vec!["CategoryVariantCollision"],
+        ),
+        ("variant clashes with EventId::ALL", format!("[{}]", entry("a.l_l", "a")), vec!["ReservedVariant"]),
+        ("category variant is Self", format!("[{}]", entry("self.updated", "self")), vec!["ReservedVariant"]),
+        (
+            "empty name",
+            r#"[{"id": "prospect.qualified", "name": "", "description": "D", "category": "prospect"}]"#.into(),
+            vec!["BadText(Empty)"],
+        ),
+        (
+            "whitespace-only description",
+            r#"[{"id": "prospect.qualified", "name": "N", "description": " \n\t", "category": "prospect"}]"#.into(),
+            vec!["BadText(Empty)"],
+        ),
+        (
+            "padded name",
+            r#"[{"id": "prospect.qualified", "name": " Prospect Qualified", "description": "D", "category": "prospect"}]"#.into(),
+            vec!["BadText(Padded)"],
+        ),
+        (
+            "padded description",
+            r#"[{"id": "prospect.qualified", "name": "N", "description": "D\n", "category": "prospect"}]"#.into(),
+            vec!["BadText(Padded)"],
+        ),
+        (
+            "empty deprecated reason",
+            r#"[{"id": "prospect.qualified", "name": "N", "description": "D", "category": "prospect", "deprecated": ""}]"#.into(),
+            vec!["BadText(Empty)"],
+        ),
+        (
+            "every problem is reported, not just the first",
+            format!(
+                "[{}, {}, {ok}, {ok}, 3]",
+                entry("Prospect.x", "prospect"),
+                entry("campaign.started", "prospect")
+            ),
+            vec!["InvalidId", "CategoryMismatch", "DuplicateId", "EntryNotObject"],
+        ),
+    ]
+}
+
+#[test]
+fn each_bad_catalog_gets_its_errors() {
+    for (name, json, expected) in bad_catalogs() {
+        let errors = match parse_catalog(&json) {
+            Ok(_) => panic!("{name}: accepted a bad catalog"),
+            Err(errors) => errors,
+        };
+        let kinds: Vec<&str> = errors.iter().map(kind).collect();
+        assert_eq!(kinds, expected, "{name}: {errors:#?}");
+    }
+}
+
+#[test]
+fn error_messages_name_the_file_and_the_event() {
+    let mut table = String::new();
+    for (name, json, _) in bad_catalogs() {
+        let message = match generate(&json, "events.json", Source::Bundled) {
+            Ok(_) => panic!("{name}: accepted a bad catalog"),
+            Err(errors) => errors.to_string(),
+        };
+        for line in message.lines() {
+            assert!(line.starts_with("error: events.json"), "{name}: {line}");
+            assert!(!line.contains("panicked"), "{name}: {line}");
+        }
+        table.push_str(&format!("## {name}\n{message}\n\n"));
+    }
+    insta::assert_snapshot!("catalog_error_messages", table);
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let json = "[\n  {\"id\": \"prospect.qualified\",\n   \"name\": }\n]";
+    let errors = parse_catalog(json).unwrap_err();
+    assert!(
+        matches!(
+            errors.as_slice(),
+            [CatalogError::Syntax {
+                line: 3,
+                column: 12,
+                ..
+            }]
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn valid_catalogs_pass() {
+    let good = [
+        format!("[{}]", entry("prospect.qualified", "prospect")),
+        // Kakiyo's live deliveries use three-segment ids.
+        format!("[{}]", entry("linkedin.message.sent", "linkedin")),
+        format!("[{}]", entry("a1.b2_c3.d4", "a1")),
+        r#"[{"id": "prospect.qualified", "name": "N", "description": "D", "category": "prospect", "deprecated": "Use prospect.responded"}]"#.into(),
+        // Hostile but valid text: quotes, backslashes, newlines inside, comment ends, unicode.
+        r##"[{"id": "x.y", "name": "\"#; panic!(\"boom\"); r#\"", "description": "a\\b */ /* \n ```\nfn main() {}\n```\n émoji 🎉 שלום", "category": "x"}]"##.into(),
+    ];
+    for json in good {
+        let catalog = parse_catalog(&json).unwrap_or_else(|e| panic!("{json}: {e:#?}"));
+        assert_eq!(catalog.events.len(), 1);
+    }
+}
+
+#[test]
+fn the_bundled_catalog_is_valid() {
+    let json =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap();
+    let catalog = parse_catalog(&json).unwrap();
+    assert_eq!(catalog.events.len(), 22);
+    assert_eq!(catalog.categories.len(), 5);
+}
