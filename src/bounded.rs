@@ -24,7 +24,11 @@ impl BoundedInput {
         if let (Some(dst), Some(src)) = (bytes.get_mut(..kept), input.as_bytes().get(..kept)) {
             dst.copy_from_slice(src);
         }
-        Self { bytes, kept: kept as u8, len: input.len() }
+        Self {
+            bytes,
+            kept: kept as u8,
+            len: input.len(),
+        }
     }
 
     /// The kept text: all of it, unless [`Self::is_truncated`].

@@ -3,7 +3,9 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::generated::{ALL_CATEGORIES, CATEGORY_COUNT, CATEGORY_EVENTS, CATEGORY_IDS, CATEGORY_NAMES};
+use crate::generated::{
+    ALL_CATEGORIES, CATEGORY_COUNT, CATEGORY_EVENTS, CATEGORY_IDS, CATEGORY_NAMES,
+};
 use crate::{Category, EventId, UnknownCategory};
 
 impl Category {

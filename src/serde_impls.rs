@@ -48,8 +48,8 @@ impl Visitor<'_> for EventIdVisitor {
     }
 
     fn visit_bytes<E: de::Error>(self, id: &[u8]) -> Result<EventId, E> {
-        let id = core::str::from_utf8(id)
-            .map_err(|_| E::invalid_value(Unexpected::Bytes(id), &self))?;
+        let id =
+            core::str::from_utf8(id).map_err(|_| E::invalid_value(Unexpected::Bytes(id), &self))?;
         self.visit_str(id)
     }
 }

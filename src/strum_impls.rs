@@ -60,7 +60,9 @@ impl EnumMessage for EventId {
     }
 
     fn get_serializations(&self) -> &'static [&'static str] {
-        EVENT_IDS.get(*self as usize..=*self as usize).unwrap_or_default()
+        EVENT_IDS
+            .get(*self as usize..=*self as usize)
+            .unwrap_or_default()
     }
 }
 
@@ -99,6 +101,8 @@ impl EnumMessage for Category {
     }
 
     fn get_serializations(&self) -> &'static [&'static str] {
-        CATEGORY_IDS.get(*self as usize..=*self as usize).unwrap_or_default()
+        CATEGORY_IDS
+            .get(*self as usize..=*self as usize)
+            .unwrap_or_default()
     }
 }

@@ -30,7 +30,9 @@ pub struct UnknownEventId {
 
 impl UnknownEventId {
     pub(crate) fn new(input: &str) -> Self {
-        Self { input: BoundedInput::new(input) }
+        Self {
+            input: BoundedInput::new(input),
+        }
     }
 
     /// The id as given, or its first 64 bytes (cut at a char boundary) when it was longer.
@@ -114,7 +116,9 @@ pub struct UnknownCategory {
 
 impl UnknownCategory {
     pub(crate) fn new(input: &str) -> Self {
-        Self { input: BoundedInput::new(input) }
+        Self {
+            input: BoundedInput::new(input),
+        }
     }
 
     /// The category as given, or its first 64 bytes when it was longer.

@@ -37,22 +37,30 @@ fn try_run() -> Result<(), String> {
             println!("cargo::rerun-if-changed={origin}");
             (PathBuf::from(path), origin, Source::Override)
         }
-        _ => (PathBuf::from("events.json"), "events.json".to_owned(), Source::Bundled),
+        _ => (
+            PathBuf::from("events.json"),
+            "events.json".to_owned(),
+            Source::Bundled,
+        ),
     };
     let json = fs::read_to_string(&path).map_err(|e| {
         let hint = match source {
             Source::Bundled => "the crate's events.json is missing from its package",
-            Source::Override => "check the path in KAKIYO_EVENTS_CATALOG (an absolute path is safest)",
+            Source::Override => {
+                "check the path in KAKIYO_EVENTS_CATALOG (an absolute path is safest)"
+            }
         };
         format!("error: {origin}: cannot read the catalog: {e}; {hint}")
     })?;
     let code = generate(&json, &origin, source).map_err(|errors| errors.to_string())?;
 
-    let out_dir = env::var_os("OUT_DIR").ok_or("error: OUT_DIR is not set; run this through cargo")?;
+    let out_dir =
+        env::var_os("OUT_DIR").ok_or("error: OUT_DIR is not set; run this through cargo")?;
     let out = PathBuf::from(out_dir).join(OUTPUT_FILE);
     // Rewriting identical output would only bump the mtime and rebuild for nothing.
     if fs::read_to_string(&out).ok().as_deref() != Some(code.as_str()) {
-        fs::write(&out, code).map_err(|e| format!("error: {}: cannot write: {e}", out.display()))?;
+        fs::write(&out, code)
+            .map_err(|e| format!("error: {}: cannot write: {e}", out.display()))?;
     }
     Ok(())
 }

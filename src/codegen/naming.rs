@@ -29,7 +29,9 @@ pub fn check_segment(segment: &str) -> Result<(), String> {
         return Err("it has an empty segment".into());
     };
     if !first.is_ascii_lowercase() {
-        return Err(format!("segment {segment:?} must start with a lowercase ASCII letter"));
+        return Err(format!(
+            "segment {segment:?} must start with a lowercase ASCII letter"
+        ));
     }
     if let Some(bad) = segment
         .chars()
@@ -60,7 +62,13 @@ pub fn check_id(id: &str) -> Result<(), String> {
 /// otherwise be ambiguous between a variant and the constant.
 pub const RESERVED_VARIANTS: &[(&str, &str)] = &[
     ("ALL", "the associated constant ALL"),
-    ("COUNT", "the associated constant COUNT (and strum's EnumCount::COUNT)"),
-    ("VARIANTS", "strum's VariantArray::VARIANTS and VariantNames::VARIANTS"),
+    (
+        "COUNT",
+        "the associated constant COUNT (and strum's EnumCount::COUNT)",
+    ),
+    (
+        "VARIANTS",
+        "strum's VariantArray::VARIANTS and VariantNames::VARIANTS",
+    ),
     ("Self", "the keyword Self"),
 ];
