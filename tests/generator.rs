@@ -1,0 +1,97 @@
+//! Unit tests of the generator's plain functions: naming, escaping, determinism.
+
+#[allow(dead_code, unused_imports)]
+#[path = "../src/codegen/mod.rs"]
+mod codegen;
+
+use codegen::{Source, doc_text, generate, parse_catalog, title_case, variant_name};
+
+fn bundled() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap()
+}
+
+#[test]
+fn variant_names_are_upper_camel_case_of_the_words() {
+    let cases = [
+        ("prospect.qualified", "ProspectQualified"),
+        ("agent.status_changed", "AgentStatusChanged"),
+        ("linkedin.message.sent", "LinkedinMessageSent"),
+        ("prospect.stage_2", "ProspectStage2"),
+        ("prospect.stage2", "ProspectStage2"),
+        ("a1.b2_c3", "A1B2C3"),
+    ];
+    for (id, variant) in cases {
+        assert_eq!(variant_name(id), variant, "{id}");
+    }
+    assert_eq!(title_case("prospect"), "Prospect");
+    assert_eq!(title_case("team_member"), "Team Member");
+}
+
+#[test]
+fn output_is_deterministic_and_holds_no_path() {
+    let json = bundled();
+    let first = generate(&json, "events.json", Source::Bundled).unwrap();
+    let second = generate(&json, "events.json", Source::Bundled).unwrap();
+    assert_eq!(first, second);
+    assert!(first.starts_with("// @generated"));
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    for needle in [env!("CARGO_MANIFEST_DIR"), home.as_str(), "/tmp", "/work"] {
+        assert!(!first.contains(needle), "generated code names {needle}");
+    }
+    // An override catalog is named by its variable, not by its path.
+    let other = generate(&json, "/some/abs/path.json", Source::Override).unwrap();
+    assert!(!other.contains("/some/abs/path.json"));
+}
+
+#[test]
+fn every_event_is_in_every_table() {
+    let json = bundled();
+    let catalog = parse_catalog(&json).unwrap();
+    let code = generate(&json, "events.json", Source::Bundled).unwrap();
+    for event in &catalog.events {
+        assert!(
+            code.contains(&format!("    {},\n", event.variant)),
+            "{}",
+            event.id
+        );
+        assert!(code.contains(&format!("{:?}", event.id)), "{}", event.id);
+        assert!(
+            code.contains(&format!("{:?}", event.description)),
+            "{}",
+            event.id
+        );
+    }
+}
+
+#[test]
+fn doc_text_cannot_open_code_blocks_or_html() {
+    let hostile = "```\nstd::process::exit(1)\n```\n    indented code\n<script>alert(1)</script>\n*/ #[doc] `x`";
+    let lines = doc_text(hostile);
+    assert_eq!(lines.len(), 6);
+    for line in &lines {
+        assert!(
+            !line.starts_with(' '),
+            "{line:?} could start an indented code block"
+        );
+        assert!(
+            !line.starts_with("```") && !line.starts_with("~~~"),
+            "{line:?}"
+        );
+    }
+    assert_eq!(lines[0], "\\`\\`\\`");
+    assert_eq!(lines[3], "indented code");
+    assert_eq!(lines[4], "\\<script\\>alert\\(1\\)\\<\\/script\\>");
+}
+
+#[test]
+fn hostile_text_is_emitted_as_literals_only() {
+    let json = r##"[{"id": "x.y", "name": "\"; panic!(\"boom\"); \"", "description": "*/ } fn evil() {} /* \n#[cfg(any())] mod m {", "category": "x", "deprecated": "\")] fn evil() {} #[deprecated(note = \""}]"##;
+    let code = generate(json, "events.json", Source::Bundled).unwrap();
+    assert!(code.contains(r#""\"; panic!(\"boom\"); \"""#));
+    assert!(code.contains(r#"#[deprecated(note = "\")] fn evil() {} #[deprecated(note = \"")]"#));
+    // No line of the output starts with catalog text: every occurrence is inside a literal.
+    for line in code.lines() {
+        assert!(!line.trim_start().starts_with("fn evil"), "{line}");
+        assert!(!line.trim_start().starts_with("#[cfg(any())]"), "{line}");
+    }
+}
