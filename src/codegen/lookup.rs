@@ -1,19 +1,620 @@
 //! The generated `find_event_id`: from an id string to its `EventId`.
+//!
+//! # The scheme, and why
+//! A `match` on strings is a chain of length tests and `memcmp`s: fast for a
+//! handful of ids, linear in the catalog, and slow to compile when large. A
+//! general hash map hashes every byte (SipHash for `phf` and `std`). Catalog
+//! ids are known at build time, so the generator picks a perfect hash that
+//! reads as little of the input as it can, and proves it collision-free here:
+//!
+//! 1. Reject any input whose length is outside the catalog's `[min, max]`,
+//!    so a 10 MiB input costs one comparison.
+//! 2. The *material*: the length xor one to three 8-byte words read at fixed
+//!    offsets from the start or the end (gperf's idea, with words instead of
+//!    bytes), chosen so that no two ids share it. When no few positions can
+//!    tell the ids apart (or an id is shorter than a word), a digest of every
+//!    byte is used instead.
+//! 3. The *slot*: for a small catalog, a direct table (multiply-shift by a
+//!    searched multiplier; one load). For a large one, a direct table would
+//!    have to be huge, so a displaced table as in PtrHash/CHD: the hash picks
+//!    a bucket, the bucket's one-byte pilot moves its ids to free slots.
+//! 4. One full compare against the slot's key, 8 bytes at a time.
+//!
+//! Measured against `match`, strum's derive, `phf`, `std`/Fx hash maps and a
+//! linear scan in `benches/lookup.rs`; see BENCHMARKS.md.
+//!
+//! Every search is bounded (a fixed list of probe sets, a fixed number of
+//! seeds per table size, a few table sizes) and deterministic (seeds come from
+//! a fixed sequence, inputs are in catalog order). If nothing is found within
+//! those bounds, the fallback is a binary search over the sorted ids, which
+//! always works, so the generator never fails or loops on a valid catalog.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::catalog::Catalog;
-use super::emit::string_literal;
 
-/// Emits `fn find_event_id(&str) -> Option<EventId>`.
-pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
-    let _ = writeln!(out, "#[inline]");
-    let _ = writeln!(out, "pub(crate) fn find_event_id(id: &str) -> Option<EventId> {{");
-    let _ = writeln!(out, "    match id {{");
-    for event in &catalog.events {
-        let _ = writeln!(out, "        {} => Some(EventId::{}),", string_literal(&event.id), event.variant);
+#[path = "lookup_hash.rs"]
+mod lookup_hash;
+
+/// The runtime half of the scheme, pasted into the generated module.
+const LOOKUP_HASH_SOURCE: &str = include_str!("lookup_hash.rs");
+
+/// Rotations of the first, second and third probe.
+const PROBE_ROTATIONS: [u32; 3] = [0, 29, 47];
+
+/// One 8-byte read of a positional hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Probe {
+    /// Counted from the end of the id rather than its start.
+    pub from_end: bool,
+    /// Bytes from the start, or bytes before the last word.
+    pub offset: usize,
+    /// How far the word is rotated before it is mixed in.
+    pub rotate: u32,
+}
+
+/// What the hash reads from the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Material {
+    /// The length and the words at these probes.
+    Words(Vec<Probe>),
+    /// A digest of every byte.
+    Full {
+        /// The digest's seed.
+        seed: u64,
+    },
+}
+
+/// How the material becomes a slot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Slots {
+    /// `slot = material * multiplier >> shift`.
+    Direct {
+        /// An odd multiplier that sends every id to its own slot.
+        multiplier: u64,
+        /// `64 - log2(slots)`.
+        shift: u32,
+    },
+    /// `slot = f(hash, pilot[hash >> bucket_shift]) >> slot_shift`.
+    Displaced {
+        /// Mixed into the material before the bucket is picked.
+        seed: u64,
+        /// `64 - log2(buckets)`.
+        bucket_shift: u32,
+        /// `64 - log2(slots)`.
+        slot_shift: u32,
+        /// One pilot per bucket.
+        pilots: Vec<u8>,
+    },
+}
+
+/// A verified perfect hash, or the binary-search fallback.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    /// A collision-free table: `table[slot]` is the event index living there.
+    Hashed {
+        /// What the hash reads.
+        material: Material,
+        /// How it picks a slot.
+        slots: Slots,
+        /// Slot → index into the catalog, `None` for an empty slot.
+        table: Vec<Option<usize>>,
+    },
+    /// Binary search over the ids in byte order: event indexes, sorted by id.
+    Sorted(Vec<usize>),
+}
+
+/// The lookup chosen for a set of ids.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LookupPlan {
+    /// The shortest id's length in bytes.
+    pub min_len: usize,
+    /// The longest id's length in bytes.
+    pub max_len: usize,
+    /// How the id is found.
+    pub scheme: Scheme,
+}
+
+/// How hard the generator searches before it falls back; the defaults are
+/// what `build.rs` uses, and tests shrink them to reach every fallback.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Probe sets tried before the full digest.
+    pub probe_sets: usize,
+    /// Multipliers tried per direct table size.
+    pub direct_tries: u64,
+    /// The largest direct table, in slots.
+    pub direct_max_slots: usize,
+    /// Seeds tried per displaced table size.
+    pub displaced_tries: u64,
+    /// How many times a displaced table may double after its first size.
+    pub displaced_doublings: u32,
+    /// Seeds tried for the full digest before it gives up on distinct digests.
+    pub full_seeds: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            probe_sets: 160,
+            direct_tries: 4096,
+            direct_max_slots: 4096,
+            displaced_tries: 24,
+            displaced_doublings: 2,
+            full_seeds: 8,
+        }
     }
-    let _ = writeln!(out, "        _ => None,");
+}
+
+/// The `k`th value of splitmix64: the fixed sequence every seed comes from.
+pub fn seed(k: u64) -> u64 {
+    let mut z = k.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+impl Material {
+    /// The material of `bytes`, exactly as the generated code computes it.
+    pub fn of(&self, bytes: &[u8]) -> u64 {
+        match self {
+            Material::Words(probes) => probes.iter().fold(bytes.len() as u64, |material, p| {
+                material ^ lookup_hash::probe(bytes, p.from_end, p.offset, p.rotate)
+            }),
+            Material::Full { seed } => lookup_hash::full(bytes, *seed),
+        }
+    }
+}
+
+impl Slots {
+    /// The slot of `material`, exactly as the generated code computes it.
+    pub fn of(&self, material: u64) -> usize {
+        match self {
+            Slots::Direct { multiplier, shift } => {
+                lookup_hash::direct_slot(material, *multiplier, *shift)
+            }
+            Slots::Displaced {
+                seed,
+                bucket_shift,
+                slot_shift,
+                pilots,
+            } => {
+                let hash = lookup_hash::displaced_hash(material, *seed);
+                let pilot = pilots
+                    .get(lookup_hash::bucket(hash, *bucket_shift))
+                    .copied()
+                    .unwrap_or(0);
+                lookup_hash::displaced_slot(hash, pilot, *slot_shift)
+            }
+        }
+    }
+}
+
+impl LookupPlan {
+    /// Finds `input` among `ids` the way the generated code does, for tests:
+    /// the index of the matching id, or `None`.
+    pub fn find(&self, ids: &[&str], input: &str) -> Option<usize> {
+        let bytes = input.as_bytes();
+        if bytes.len() < self.min_len || bytes.len() > self.max_len {
+            return None;
+        }
+        match &self.scheme {
+            Scheme::Hashed {
+                material,
+                slots,
+                table,
+            } => {
+                let index = (*table.get(slots.of(material.of(bytes)))?)?;
+                let key = ids.get(index)?;
+                lookup_hash::same_bytes(bytes, key.as_bytes()).then_some(index)
+            }
+            Scheme::Sorted(order) => {
+                let at = order
+                    .binary_search_by(|&i| {
+                        ids.get(i).map_or(&[][..], |id| id.as_bytes()).cmp(bytes)
+                    })
+                    .ok()?;
+                order.get(at).copied()
+            }
+        }
+    }
+
+    /// A one-line description for the generated file's comment.
+    pub fn describe(&self) -> String {
+        let range = format!("ids of {}..={} bytes", self.min_len, self.max_len);
+        match &self.scheme {
+            Scheme::Sorted(order) => {
+                format!("binary search over {} sorted ids ({range})", order.len())
+            }
+            Scheme::Hashed {
+                material,
+                slots,
+                table,
+            } => {
+                let material = match material {
+                    Material::Words(probes) => {
+                        let probes: Vec<String> = probes
+                            .iter()
+                            .map(|p| {
+                                format!(
+                                    "{}{}",
+                                    if p.from_end { "end-" } else { "start+" },
+                                    p.offset
+                                )
+                            })
+                            .collect();
+                        format!("length ^ words at [{}]", probes.join(", "))
+                    }
+                    Material::Full { .. } => "a digest of every byte".to_owned(),
+                };
+                let slots = match slots {
+                    Slots::Direct { .. } => format!("direct table of {} slots", table.len()),
+                    Slots::Displaced { pilots, .. } => {
+                        format!(
+                            "displaced table of {} slots, {} one-byte pilots",
+                            table.len(),
+                            pilots.len()
+                        )
+                    }
+                };
+                format!("{material} -> {slots} ({range})")
+            }
+        }
+    }
+}
+
+/// Chooses the lookup for `ids` (distinct, as a validated catalog's are).
+pub fn plan_lookup(ids: &[&str]) -> LookupPlan {
+    plan_lookup_with(ids, &Limits::default())
+}
+
+/// [`plan_lookup`] with explicit search bounds.
+pub fn plan_lookup_with(ids: &[&str], limits: &Limits) -> LookupPlan {
+    let min_len = ids.iter().map(|id| id.len()).min().unwrap_or(0);
+    let max_len = ids.iter().map(|id| id.len()).max().unwrap_or(0);
+    let sorted = || {
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        order.sort_by(|&a, &b| ids.get(a).cmp(&ids.get(b)));
+        Scheme::Sorted(order)
+    };
+    let scheme = choose_material(ids, min_len, limits)
+        .and_then(|(material, materials)| {
+            let (slots, table) = choose_slots(&materials, ids.len(), limits)?;
+            Some(Scheme::Hashed {
+                material,
+                slots,
+                table,
+            })
+        })
+        .unwrap_or_else(sorted);
+    LookupPlan {
+        min_len,
+        max_len,
+        scheme,
+    }
+}
+
+/// Probe sets in the order tried: fewest reads first, then the end of the id
+/// (where ids sharing a category prefix differ) before its start.
+fn probe_sets(min_len: usize, limit: usize) -> Vec<Vec<Probe>> {
+    if min_len < 8 {
+        return Vec::new();
+    }
+    let span = min_len - 8;
+    let mut singles = Vec::new();
+    for offset in 0..=span {
+        singles.push((true, offset));
+        singles.push((false, offset));
+    }
+    let probes = |picked: &[&(bool, usize)]| -> Vec<Probe> {
+        picked
+            .iter()
+            .zip(PROBE_ROTATIONS)
+            .map(|(&&(from_end, offset), rotate)| Probe {
+                from_end,
+                offset,
+                rotate,
+            })
+            .collect()
+    };
+    let mut sets: Vec<Vec<Probe>> = singles.iter().map(|one| probes(&[one])).collect();
+    for (i, a) in singles.iter().enumerate() {
+        for b in singles.iter().skip(i + 1) {
+            sets.push(probes(&[a, b]));
+        }
+    }
+    let firsts = singles.iter().take(4);
+    for (i, a) in firsts.enumerate() {
+        for (j, b) in singles.iter().enumerate().skip(i + 1) {
+            for c in singles.iter().skip(j + 1) {
+                sets.push(probes(&[a, b, c]));
+            }
+        }
+    }
+    sets.truncate(limit);
+    sets
+}
+
+/// The cheapest material under which every id is distinct, with each id's value.
+fn choose_material(ids: &[&str], min_len: usize, limits: &Limits) -> Option<(Material, Vec<u64>)> {
+    let distinct = |material: &Material| -> Option<Vec<u64>> {
+        let values: Vec<u64> = ids.iter().map(|id| material.of(id.as_bytes())).collect();
+        let mut seen = HashSet::with_capacity(values.len());
+        values.iter().all(|v| seen.insert(*v)).then_some(values)
+    };
+    for probes in probe_sets(min_len, limits.probe_sets) {
+        let material = Material::Words(probes);
+        if let Some(values) = distinct(&material) {
+            return Some((material, values));
+        }
+    }
+    (0..limits.full_seeds).find_map(|k| {
+        let material = Material::Full { seed: seed(k) };
+        distinct(&material).map(|values| (material, values))
+    })
+}
+
+fn log2_ceil(n: usize) -> u32 {
+    n.max(1).next_power_of_two().trailing_zeros()
+}
+
+/// A collision-free slot assignment for distinct `materials`.
+fn choose_slots(
+    materials: &[u64],
+    n: usize,
+    limits: &Limits,
+) -> Option<(Slots, Vec<Option<usize>>)> {
+    direct_slots(materials, limits).or_else(|| displaced_slots(materials, n, limits))
+}
+
+fn direct_slots(materials: &[u64], limits: &Limits) -> Option<(Slots, Vec<Option<usize>>)> {
+    let first_bits = log2_ceil(materials.len());
+    for bits in first_bits..=first_bits + 4 {
+        let size = 1usize << bits;
+        if size > limits.direct_max_slots {
+            break;
+        }
+        let shift = 64 - bits.max(1);
+        let mut table: Vec<Option<usize>> = vec![None; 1 << (64 - shift)];
+        for k in 0..limits.direct_tries {
+            let slots = Slots::Direct {
+                multiplier: seed(k) | 1,
+                shift,
+            };
+            table.iter_mut().for_each(|slot| *slot = None);
+            let placed = materials.iter().enumerate().all(|(index, &material)| {
+                match table.get_mut(slots.of(material)) {
+                    Some(slot @ None) => {
+                        *slot = Some(index);
+                        true
+                    }
+                    _ => false,
+                }
+            });
+            if placed {
+                return Some((slots, table));
+            }
+        }
+    }
+    None
+}
+
+fn displaced_slots(
+    materials: &[u64],
+    n: usize,
+    limits: &Limits,
+) -> Option<(Slots, Vec<Option<usize>>)> {
+    // Load factor at most 0.7, about three ids per bucket: room enough that a
+    // one-byte pilot almost always finds free slots on the first seed.
+    let mut slot_bits = log2_ceil(n).max(1);
+    if n * 10 > 7 << slot_bits {
+        slot_bits += 1;
+    }
+    let bucket_bits = log2_ceil(n.div_ceil(3)).max(1);
+    for bits in slot_bits..=slot_bits + limits.displaced_doublings {
+        for k in 0..limits.displaced_tries {
+            if let Some(found) = try_displace(materials, seed(k), 64 - bucket_bits, 64 - bits) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// One attempt at a displaced table; buckets are placed largest first (ties
+/// by bucket number, so the result is deterministic).
+fn try_displace(
+    materials: &[u64],
+    seed: u64,
+    bucket_shift: u32,
+    slot_shift: u32,
+) -> Option<(Slots, Vec<Option<usize>>)> {
+    let hashes: Vec<u64> = materials
+        .iter()
+        .map(|&m| lookup_hash::displaced_hash(m, seed))
+        .collect();
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); 1 << (64 - bucket_shift)];
+    for (index, &hash) in hashes.iter().enumerate() {
+        buckets
+            .get_mut(lookup_hash::bucket(hash, bucket_shift))?
+            .push(index);
+    }
+    let mut order: Vec<usize> = (0..buckets.len()).collect();
+    order.sort_by_key(|&b| (std::cmp::Reverse(buckets.get(b).map_or(0, Vec::len)), b));
+
+    let mut table: Vec<Option<usize>> = vec![None; 1 << (64 - slot_shift)];
+    let mut pilots = vec![0u8; buckets.len()];
+    let mut wanted = Vec::new();
+    for bucket in order {
+        let members = buckets.get(bucket)?;
+        if members.is_empty() {
+            continue;
+        }
+        let pilot = (0..=u8::MAX).find(|&pilot| {
+            wanted.clear();
+            members.iter().all(|&index| {
+                let slot = hashes.get(index).map_or(usize::MAX, |&h| {
+                    lookup_hash::displaced_slot(h, pilot, slot_shift)
+                });
+                let free = matches!(table.get(slot), Some(None)) && !wanted.contains(&slot);
+                wanted.push(slot);
+                free
+            })
+        })?;
+        for (&index, &slot) in members.iter().zip(&wanted) {
+            *table.get_mut(slot)? = Some(index);
+        }
+        *pilots.get_mut(bucket)? = pilot;
+    }
+    Some((
+        Slots::Displaced {
+            seed,
+            bucket_shift,
+            slot_shift,
+            pilots,
+        },
+        table,
+    ))
+}
+
+/// Emits `fn find_event_id(&str) -> Option<EventId>` and the tables it reads.
+pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
+    let ids: Vec<&str> = catalog.events.iter().map(|e| e.id.as_str()).collect();
+    let plan = plan_lookup(&ids);
+    let variant = |index: usize| catalog.events.get(index).map_or("", |e| e.variant.as_str());
+    let filler = variant(0);
+
+    let _ = writeln!(
+        out,
+        "// Lookup (src/codegen/lookup.rs): {}.",
+        plan.describe()
+    );
+    let _ = writeln!(out, "#[allow(dead_code, clippy::all)]");
+    let _ = writeln!(out, "mod lookup_hash {{");
+    out.push_str(LOOKUP_HASH_SOURCE);
+    let _ = writeln!(out, "}}\n");
+
+    let (min, max) = (plan.min_len, plan.max_len);
+    let _ = writeln!(out, "#[inline]");
+    let _ = writeln!(
+        out,
+        "pub(crate) fn find_event_id(id: &str) -> Option<EventId> {{"
+    );
+    let _ = writeln!(out, "    let bytes = id.as_bytes();");
+    let _ = writeln!(out, "    if bytes.len() < {min} || bytes.len() > {max} {{");
+    let _ = writeln!(out, "        return None;");
     let _ = writeln!(out, "    }}");
-    let _ = writeln!(out, "}}");
+    match &plan.scheme {
+        Scheme::Sorted(order) => {
+            let _ = writeln!(
+                out,
+                "    match LOOKUP_SORTED.binary_search_by(|(key, _)| key.as_bytes().cmp(bytes)) {{"
+            );
+            let _ = writeln!(
+                out,
+                "        Ok(at) => LOOKUP_SORTED.get(at).map(|&(_, event)| event),"
+            );
+            let _ = writeln!(out, "        Err(_) => None,");
+            let _ = writeln!(out, "    }}");
+            let _ = writeln!(out, "}}\n");
+            let _ = writeln!(
+                out,
+                "static LOOKUP_SORTED: [(&str, EventId); {}] = [",
+                order.len()
+            );
+            for &index in order {
+                let id = ids.get(index).copied().unwrap_or_default();
+                let _ = writeln!(out, "    ({id:?}, EventId::{}),", variant(index));
+            }
+            let _ = writeln!(out, "];");
+        }
+        Scheme::Hashed {
+            material,
+            slots,
+            table,
+        } => {
+            match material {
+                Material::Words(probes) => {
+                    let _ = write!(out, "    let material = bytes.len() as u64");
+                    for p in probes {
+                        let _ = write!(
+                            out,
+                            "\n        ^ lookup_hash::probe(bytes, {}, {}, {})",
+                            p.from_end, p.offset, p.rotate
+                        );
+                    }
+                    let _ = writeln!(out, ";");
+                }
+                Material::Full { seed } => {
+                    let _ = writeln!(
+                        out,
+                        "    let material = lookup_hash::full(bytes, {seed:#x});"
+                    );
+                }
+            }
+            match slots {
+                Slots::Direct { multiplier, shift } => {
+                    let _ = writeln!(
+                        out,
+                        "    let slot = lookup_hash::direct_slot(material, {multiplier:#x}, {shift});"
+                    );
+                }
+                Slots::Displaced {
+                    seed,
+                    bucket_shift,
+                    slot_shift,
+                    ..
+                } => {
+                    let _ = writeln!(
+                        out,
+                        "    let hash = lookup_hash::displaced_hash(material, {seed:#x});"
+                    );
+                    let _ = writeln!(
+                        out,
+                        "    let Some(&pilot) = LOOKUP_PILOTS.get(lookup_hash::bucket(hash, {bucket_shift})) else {{"
+                    );
+                    let _ = writeln!(out, "        return None;");
+                    let _ = writeln!(out, "    }};");
+                    let _ = writeln!(
+                        out,
+                        "    let slot = lookup_hash::displaced_slot(hash, pilot, {slot_shift});"
+                    );
+                }
+            }
+            let _ = writeln!(
+                out,
+                "    match (LOOKUP_KEYS.get(slot), LOOKUP_EVENTS.get(slot)) {{"
+            );
+            let _ = writeln!(
+                out,
+                "        (Some(key), Some(&event)) if lookup_hash::same_bytes(bytes, key.as_bytes()) => Some(event),"
+            );
+            let _ = writeln!(out, "        _ => None,");
+            let _ = writeln!(out, "    }}");
+            let _ = writeln!(out, "}}\n");
+
+            if let Slots::Displaced { pilots, .. } = slots {
+                let _ = writeln!(out, "static LOOKUP_PILOTS: [u8; {}] = [", pilots.len());
+                for row in pilots.chunks(32) {
+                    let row: Vec<String> = row.iter().map(u8::to_string).collect();
+                    let _ = writeln!(out, "    {},", row.join(", "));
+                }
+                let _ = writeln!(out, "];\n");
+            }
+            // Empty slots hold "" (never equal to an id of at least one byte)
+            // and any variant, which is then never returned.
+            let _ = writeln!(out, "static LOOKUP_KEYS: [&str; {}] = [", table.len());
+            for slot in table {
+                let id = slot.and_then(|i| ids.get(i).copied()).unwrap_or_default();
+                let _ = writeln!(out, "    {id:?},");
+            }
+            let _ = writeln!(out, "];\n");
+            let _ = writeln!(out, "static LOOKUP_EVENTS: [EventId; {}] = [", table.len());
+            for slot in table {
+                let _ = writeln!(out, "    EventId::{},", slot.map_or(filler, variant));
+            }
+            let _ = writeln!(out, "];");
+        }
+    }
 }

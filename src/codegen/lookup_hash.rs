@@ -1,0 +1,114 @@
+// The hash functions of the generated `find_event_id`, in one place.
+//
+// This file is compiled twice from the same text: the generator loads it with
+// `#[path]` to search for a collision-free table, and `emit_lookup` pastes it
+// verbatim (through `include_str!`) into the generated module. So the table
+// the generator verified is, byte for byte, the table the library probes.
+// It must stay `core`-only, safe, allocation-free and free of panics.
+
+/// The odd multiplier of every mixing step (2^64 / φ, from splitmix64).
+pub const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The second multiplier, for the slot step of a displaced table.
+pub const MIX2: u64 = 0xBF58_476D_1CE4_E5B9;
+
+/// Spreads a bucket's pilot over all 64 bits before it is mixed in.
+pub const PILOT_MIX: u64 = 0x94D0_49BB_1331_11EB;
+
+/// The 8 bytes of `bytes` from `at`, little-endian; 0 when they are out of range.
+/// The generated code asks only for words inside the shortest id, after the
+/// length check, so the fallback never runs and the bounds check folds away.
+#[inline(always)]
+pub fn word(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(word) => u64::from_le_bytes(*word),
+        None => 0,
+    }
+}
+
+/// The 8 bytes ending `from_end` bytes before the end of `bytes`.
+#[inline(always)]
+pub fn word_from_end(bytes: &[u8], from_end: usize) -> u64 {
+    word(bytes, bytes.len().wrapping_sub(from_end + 8))
+}
+
+/// One probe of a positional hash: the word at `offset` from the start (or
+/// from the end), rotated so that two probes cannot cancel out bit for bit.
+#[inline(always)]
+pub fn probe(bytes: &[u8], from_end: bool, offset: usize, rotate: u32) -> u64 {
+    let word = if from_end {
+        word_from_end(bytes, offset)
+    } else {
+        word(bytes, offset)
+    };
+    word.rotate_left(rotate)
+}
+
+/// A 64-bit digest of every byte and the length, for catalogs whose ids no
+/// handful of fixed positions can tell apart.
+#[inline]
+pub fn full(bytes: &[u8], seed: u64) -> u64 {
+    let mut hash = seed ^ bytes.len() as u64;
+    let mut rest = bytes;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+        hash = (hash ^ u64::from_le_bytes(*chunk))
+            .wrapping_mul(MIX)
+            .rotate_left(29);
+        rest = tail;
+    }
+    let mut last = [0u8; 8];
+    if let Some(head) = last.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    hash = (hash ^ u64::from_le_bytes(last)).wrapping_mul(MIX);
+    hash ^ (hash >> 32)
+}
+
+/// The slot of a direct table of `1 << (64 - shift)` slots: multiply-shift
+/// hashing, whose top bits depend on every bit of `material`.
+#[inline(always)]
+pub fn direct_slot(material: u64, multiplier: u64, shift: u32) -> usize {
+    (material.wrapping_mul(multiplier) >> shift) as usize
+}
+
+/// The seeded hash of a displaced table: its top bits pick the bucket.
+#[inline(always)]
+pub fn displaced_hash(material: u64, seed: u64) -> u64 {
+    (material ^ seed).wrapping_mul(MIX)
+}
+
+/// The bucket of `hash` among `1 << (64 - bucket_shift)` buckets.
+#[inline(always)]
+pub fn bucket(hash: u64, bucket_shift: u32) -> usize {
+    (hash >> bucket_shift) as usize
+}
+
+/// The slot of `hash` once its bucket's pilot is mixed in, among
+/// `1 << (64 - slot_shift)` slots.
+#[inline(always)]
+pub fn displaced_slot(hash: u64, pilot: u8, slot_shift: u32) -> usize {
+    ((hash ^ u64::from(pilot).wrapping_mul(PILOT_MIX)).wrapping_mul(MIX2) >> slot_shift) as usize
+}
+
+/// Whether two byte strings are equal, comparing 8 bytes at a time (the last
+/// word overlaps the one before it). For the short keys of a catalog this
+/// beats a call to `memcmp`, whose length the compiler cannot know.
+#[inline(always)]
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    if len < 8 {
+        return a == b;
+    }
+    let last = len - 8;
+    let mut at = 0;
+    while at < last {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word(a, last) == word(b, last)
+}
