@@ -32,6 +32,10 @@
 //! - `strum` (default): strum's `EnumCount`, `IntoEnumIterator`,
 //!   `VariantArray`, `VariantNames` and `EnumMessage`. Written by hand: no
 //!   `strum_macros`.
+//! - `webhook`: [`webhook`]: verify a delivery's `X-Kakiyo-Signature` (HMAC-SHA256,
+//!   constant-time), read its envelope into a typed [`webhook::Delivery`], and
+//!   check it against a [`webhook::Subscription`]. Implies `std` and `serde`;
+//!   adds `serde_json` and RustCrypto's `hmac` and `sha2`.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -57,6 +61,8 @@ mod serde_impls;
 mod strum_impls;
 #[cfg(feature = "alloc")]
 mod validate;
+#[cfg(feature = "webhook")]
+pub mod webhook;
 
 #[cfg(feature = "alloc")]
 pub use any_event_id::AnyEventId;

@@ -53,6 +53,13 @@ pub struct InvalidEventIds {
 }
 
 impl InvalidEventIds {
+    /// For other list readers (the webhook `Subscription`) that must report
+    /// bad ids exactly as `validate` does. `invalid` is never empty.
+    #[cfg(feature = "webhook")]
+    pub(crate) fn from_invalid(invalid: Vec<(usize, UnknownEventId)>) -> Self {
+        Self { invalid }
+    }
+
     /// Each invalid id with its 0-based index in the input, in input order.
     ///
     /// # Example

@@ -1,0 +1,119 @@
+//! [`Subscription`]: which events a webhook receives, as its `events` list says.
+
+use serde::ser::{Serialize, SerializeSeq, Serializer};
+
+use crate::validate::InvalidEventIds;
+use crate::{AnyEventId, EventId, UnknownEventId};
+
+/// The wildcard that subscribes a webhook to every event.
+const WILDCARD: &str = "*";
+
+/// A webhook's subscription: every event (`"*"`), or only the listed ones.
+///
+/// Parse it from the same `events` list you send to `POST /webhooks`, and ask
+/// it whether a delivery is one the webhook asked for.
+///
+/// # Example
+/// ```
+/// use kakiyo_events::{AnyEventId, EventId};
+/// use kakiyo_events::webhook::Subscription;
+///
+/// let only = Subscription::parse(["prospect.qualified", "message.sent"])?;
+/// assert_eq!(only, Subscription::Only(vec![EventId::ProspectQualified, EventId::MessageSent]));
+/// assert!(only.matches(&EventId::MessageSent.into()));
+/// assert!(!only.matches(&"linkedin.message.received".parse::<AnyEventId>().unwrap()));
+///
+/// let all = Subscription::parse(["*"])?;
+/// assert!(all.matches(&"linkedin.message.received".parse::<AnyEventId>().unwrap()));
+/// # Ok::<(), kakiyo_events::InvalidEventIds>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Subscription {
+    /// `"*"`: every event, including ids this catalog does not know.
+    All,
+    /// Only these catalog events, in the order given.
+    Only(Vec<EventId>),
+}
+
+impl Subscription {
+    /// Reads an `events` list.
+    ///
+    /// - `"*"` anywhere makes it [`All`](Self::All).
+    /// - Every other entry must be a catalog id; the list is rejected if any
+    ///   is not, even alongside `"*"`, exactly as [`validate`](crate::validate)
+    ///   reports it: each bad entry with its 0-based index in the whole list
+    ///   and a "did you mean" when one is close.
+    /// - An empty list is `Only(vec![])`, which matches nothing.
+    ///
+    /// # Errors
+    /// [`InvalidEventIds`] listing every entry that is neither `"*"` nor a catalog id.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::webhook::Subscription;
+    ///
+    /// assert_eq!(Subscription::parse(["message.sent", "*"])?, Subscription::All);
+    /// assert_eq!(Subscription::parse(Vec::<String>::new())?, Subscription::Only(vec![]));
+    ///
+    /// let err = Subscription::parse(["*", "prospect.qualifed"]).unwrap_err();
+    /// assert_eq!(err.iter().next().map(|(index, _)| index), Some(1));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "Invalid event IDs: prospect.qualifed (did you mean prospect.qualified?)"
+    /// );
+    /// # Ok::<(), kakiyo_events::InvalidEventIds>(())
+    /// ```
+    pub fn parse<I, S>(ids: I) -> Result<Self, InvalidEventIds>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut wildcard = false;
+        let mut valid = Vec::new();
+        let mut invalid: Vec<(usize, UnknownEventId)> = Vec::new();
+        for (index, id) in ids.into_iter().enumerate() {
+            let id = id.as_ref();
+            if id == WILDCARD {
+                wildcard = true;
+                continue;
+            }
+            match id.parse::<EventId>() {
+                Ok(id) => valid.push(id),
+                Err(unknown) => invalid.push((index, unknown)),
+            }
+        }
+        if !invalid.is_empty() {
+            return Err(InvalidEventIds::from_invalid(invalid));
+        }
+        Ok(if wildcard {
+            Self::All
+        } else {
+            Self::Only(valid)
+        })
+    }
+
+    /// Whether a delivery of `event` is one this subscription asked for.
+    ///
+    /// [`All`](Self::All) matches every id, known or not; [`Only`](Self::Only)
+    /// matches its catalog ids and never an unknown one.
+    pub fn matches(&self, event: &AnyEventId) -> bool {
+        match self {
+            Self::All => true,
+            Self::Only(ids) => event.known().is_some_and(|id| ids.contains(&id)),
+        }
+    }
+}
+
+/// As the `events` list of a webhook create body: `["*"]` or the ids.
+impl Serialize for Subscription {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::All => {
+                let mut seq = serializer.serialize_seq(Some(1))?;
+                seq.serialize_element(WILDCARD)?;
+                seq.end()
+            }
+            Self::Only(ids) => ids.serialize(serializer),
+        }
+    }
+}

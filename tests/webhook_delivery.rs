@@ -1,0 +1,199 @@
+//! The delivery envelope: both documented shapes, unknown ids and fields,
+//! every error, and `parse_verified`'s verify-then-parse order.
+#![cfg(feature = "webhook")]
+
+use kakiyo_events::webhook::{
+    Delivery, DeliveryError, SignatureError, WebhookError, parse_unverified, parse_verified, sign,
+};
+use kakiyo_events::{AnyEventId, EventId};
+use serde_json::json;
+
+/// The example endpoint's shape (`GET /webhooks/test/example/{event}`).
+const EXAMPLE_SHAPE: &str = r#"{
+  "event": "prospect.qualified",
+  "timestamp": "2024-01-20T15:30:00Z",
+  "data": {"prospect": {"id": "prospect_123", "name": "John Doe"}},
+  "team": {"id": "team_abc", "name": "Acme Sales"}
+}"#;
+
+/// The webhooks guide's shape, with an id from Kakiyo's live vocabulary.
+const GUIDE_SHAPE: &str = r#"{
+  "event": "linkedin.message.received",
+  "teamId": "team_xyz",
+  "timestamp": "2025-07-15T10:30:00.000Z",
+  "data": {"agentId": "a1", "campaignId": "c1", "chatId": "ch1", "prospectId": "p1",
+           "message": "Thanks!", "timestamp": "2025-07-15T10:29:58.000Z"}
+}"#;
+
+#[test]
+fn reads_the_example_endpoint_shape() {
+    let delivery = parse_unverified(EXAMPLE_SHAPE.as_bytes()).unwrap();
+    assert_eq!(
+        delivery.event,
+        AnyEventId::Known(EventId::ProspectQualified)
+    );
+    assert_eq!(delivery.timestamp, "2024-01-20T15:30:00Z");
+    assert_eq!(delivery.team_id.as_deref(), Some("team_abc"));
+    assert_eq!(delivery.team_name.as_deref(), Some("Acme Sales"));
+    assert_eq!(
+        delivery.data,
+        json!({"prospect": {"id": "prospect_123", "name": "John Doe"}})
+    );
+}
+
+#[test]
+fn reads_the_guide_shape_and_keeps_an_unknown_id_unchanged() {
+    let delivery = parse_unverified(GUIDE_SHAPE.as_bytes()).unwrap();
+    assert_eq!(
+        delivery.event,
+        AnyEventId::Unknown("linkedin.message.received".to_owned())
+    );
+    assert_eq!(delivery.event.known(), None);
+    assert_eq!(delivery.timestamp, "2025-07-15T10:30:00.000Z");
+    assert_eq!(delivery.team_id.as_deref(), Some("team_xyz"));
+    assert_eq!(delivery.team_name, None);
+    assert_eq!(delivery.data["message"], "Thanks!");
+    // And it serializes back to the same id.
+    let again = serde_json::to_value(&delivery).unwrap();
+    assert_eq!(again["event"], "linkedin.message.received");
+}
+
+#[test]
+fn both_shapes_may_agree() {
+    let body = json!({"event": "agent.offline", "timestamp": "t", "teamId": "team_1",
+                      "team": {"id": "team_1", "name": "Ops"}});
+    let delivery = Delivery::from_json(body).unwrap();
+    assert_eq!(delivery.team_id.as_deref(), Some("team_1"));
+    assert_eq!(delivery.team_name.as_deref(), Some("Ops"));
+}
+
+#[test]
+fn unknown_fields_are_ignored_and_data_defaults_to_null() {
+    let body = json!({"event": "message.sent", "timestamp": "t", "id": "dlv_1", "attempt": 2,
+                      "team": {"id": "team_1", "plan": "pro"}});
+    let delivery = Delivery::from_json(body).unwrap();
+    assert_eq!(delivery.event, EventId::MessageSent);
+    assert_eq!(delivery.team_id.as_deref(), Some("team_1"));
+    assert_eq!(delivery.team_name, None);
+    assert!(delivery.data.is_null());
+}
+
+#[test]
+fn serializes_to_a_shape_that_reads_back_equal() {
+    for body in [EXAMPLE_SHAPE, GUIDE_SHAPE] {
+        let delivery = parse_unverified(body.as_bytes()).unwrap();
+        let written = serde_json::to_vec(&delivery).unwrap();
+        assert_eq!(parse_unverified(&written).unwrap(), delivery);
+    }
+    let mut delivery = Delivery::new(EventId::CampaignStarted, "2025-07-15T10:30:00.000Z");
+    delivery.team_id = Some("team_1".into());
+    delivery.data = json!({"campaignId": "c1"});
+    // The guide's envelope, in the guide's field order.
+    assert_eq!(
+        serde_json::to_string(&delivery).unwrap(),
+        r#"{"event":"campaign.started","teamId":"team_1","timestamp":"2025-07-15T10:30:00.000Z","data":{"campaignId":"c1"}}"#
+    );
+}
+
+/// Every envelope error, with its message; the snapshot keeps the wording reviewed.
+#[test]
+fn envelope_errors() {
+    let cases: [(&str, &[u8]); 16] = [
+        ("not JSON", b"{\"event\": \"message.sent\",\n \"timestamp\": }"),
+        ("not UTF-8", b"\xff\xfe"),
+        ("empty body", b""),
+        ("an array", b"[]"),
+        ("no event", br#"{"timestamp": "t"}"#),
+        ("null event", br#"{"event": null, "timestamp": "t"}"#),
+        ("no timestamp", br#"{"event": "message.sent", "data": {}}"#),
+        ("event not a string", br#"{"event": 7, "timestamp": "t"}"#),
+        ("empty event", br#"{"event": "", "timestamp": "t"}"#),
+        ("empty timestamp", br#"{"event": "message.sent", "timestamp": ""}"#),
+        ("timestamp a number", br#"{"event": "message.sent", "timestamp": 1705764600}"#),
+        ("teamId a number", br#"{"event": "message.sent", "timestamp": "t", "teamId": 1}"#),
+        ("team a string", br#"{"event": "message.sent", "timestamp": "t", "team": "team_1"}"#),
+        ("team.id a number", br#"{"event": "message.sent", "timestamp": "t", "team": {"id": 1}}"#),
+        ("team.name an object", br#"{"event": "message.sent", "timestamp": "t", "team": {"name": {}}}"#),
+        (
+            "two teams",
+            br#"{"event": "message.sent", "timestamp": "t", "teamId": "team_1", "team": {"id": "team_2"}}"#,
+        ),
+    ];
+    let mut report = String::new();
+    for (name, body) in cases {
+        let err = parse_unverified(body).expect_err(name);
+        report.push_str(&format!("{name}: {err}\n"));
+    }
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn missing_fields_are_named() {
+    let err = parse_unverified(br#"{"event": "message.sent"}"#).unwrap_err();
+    assert!(
+        matches!(err, DeliveryError::MissingField("timestamp")),
+        "{err:?}"
+    );
+    let err = parse_unverified(br#"{"timestamp": "t"}"#).unwrap_err();
+    assert!(
+        matches!(err, DeliveryError::MissingField("event")),
+        "{err:?}"
+    );
+    let err = parse_unverified(
+        br#"{"event": "m", "timestamp": "t", "teamId": "a", "team": {"id": "b"}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, DeliveryError::TeamConflict { team_id, team_dot_id } if team_id == "a" && team_dot_id == "b"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn parse_verified_accepts_a_signed_delivery() {
+    let secret = b"whsec_test";
+    for body in [EXAMPLE_SHAPE, GUIDE_SHAPE] {
+        let delivery =
+            parse_verified(secret, body.as_bytes(), &sign(secret, body.as_bytes())).unwrap();
+        assert_eq!(delivery, parse_unverified(body.as_bytes()).unwrap());
+    }
+}
+
+#[test]
+fn parse_verified_rejects_a_tampered_body() {
+    let secret = b"whsec_test";
+    let body = EXAMPLE_SHAPE.as_bytes();
+    let signature = sign(secret, body);
+    // Still valid JSON after the flip ("prospect_123" → "prospect_023"), so
+    // only the signature can catch it.
+    let at = EXAMPLE_SHAPE.find("_123").unwrap() + 1;
+    let mut tampered = body.to_vec();
+    tampered[at] ^= 0x01;
+    assert!(parse_unverified(&tampered).is_ok());
+    let err = parse_verified(secret, &tampered, &signature).unwrap_err();
+    assert!(
+        matches!(err, WebhookError::Signature(SignatureError::Mismatch)),
+        "{err:?}"
+    );
+    assert_eq!(err.status_code(), 401);
+}
+
+#[test]
+fn a_body_that_fails_the_signature_is_never_parsed() {
+    // Not JSON at all: were it parsed first, the error would be a Delivery error.
+    let garbage = b"\x00 not json {";
+    for header in ["", "zz", &sign(b"other", garbage)] {
+        let err = parse_verified(b"whsec_test", garbage, header).unwrap_err();
+        assert!(
+            matches!(err, WebhookError::Signature(_)),
+            "{header:?}: {err:?}"
+        );
+    }
+    // Correctly signed garbage gets as far as the parser, and is a 400.
+    let err = parse_verified(b"whsec_test", garbage, &sign(b"whsec_test", garbage)).unwrap_err();
+    assert!(
+        matches!(err, WebhookError::Delivery(DeliveryError::Json(_))),
+        "{err:?}"
+    );
+    assert_eq!(err.status_code(), 400);
+}
