@@ -23,8 +23,13 @@ pub enum Source {
 /// Escapes text for a rustdoc line: markdown punctuation gets a backslash, and
 /// each line loses its leading whitespace, so catalog text can neither open a
 /// code block (which rustdoc would run as a doctest) nor inject HTML.
+///
+/// Markdown also ends a line at a lone `\r`, so text is split there too:
+/// otherwise `"x\r\r    code"` would hide an indented code block (a doctest)
+/// inside what looks like one line.
 pub fn doc_text(text: &str) -> Vec<String> {
     text.lines()
+        .flat_map(|line| line.split('\r'))
         .map(|line| {
             let mut escaped = String::with_capacity(line.len());
             for c in line.trim_start().chars() {

@@ -4,6 +4,19 @@
 //! `#[path = "src/codegen/mod.rs"]`, and the tests (and fuzz targets) load the
 //! same file the same way, so every step is a plain function they can call:
 //! [`parse_catalog`] validates, [`emit`] writes code, [`generate`] does both.
+//!
+//! Catalog text is input the user wrote, so nothing here may panic on it: a
+//! bad catalog must end as a typed [`CatalogErrors`], never a backtrace. The
+//! lints enforce that for every file of the generator (tests aside).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::indexing_slicing
+)]
 
 mod build_script;
 mod catalog;
@@ -11,6 +24,9 @@ mod emit;
 mod error;
 mod lookup;
 mod naming;
+// Its indexes are bounded by the length check at the top of `distance`
+// (both sides at most MAX_INPUT, the arrays MAX_INPUT + 1 long).
+#[allow(clippy::indexing_slicing)]
 #[path = "../suggest.rs"]
 mod suggest;
 

@@ -1,0 +1,105 @@
+//! Arbitrary bytes as an event id: through `FromStr`, `AnyEventId`, `Category`
+//! and serde (as JSON). Checks what each promises, not only that nothing panics.
+#![no_main]
+
+use kakiyo_events::{AnyEventId, Category, EventId, lookup};
+use libfuzzer_sys::fuzz_target;
+
+/// How many bytes of an unknown input an error keeps (see `UnknownEventId::input`).
+const KEPT: usize = 64;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        check_event_id(text);
+        check_category(text);
+        check_any_event_id(text);
+    }
+    check_json(data);
+});
+
+fn check_event_id(text: &str) {
+    match text.parse::<EventId>() {
+        Ok(id) => {
+            assert_eq!(id.as_str(), text);
+            assert_eq!(id.to_string(), text);
+            assert_eq!(EventId::find(text), Some(id));
+            assert_eq!(lookup(text).map(|e| e.id), Some(id));
+            assert_eq!(EventId::try_from(text), Ok(id));
+        }
+        Err(err) => {
+            assert!(EventId::ALL.iter().all(|id| id.as_str() != text));
+            assert_eq!(EventId::find(text), None);
+            assert!(lookup(text).is_none());
+            assert_eq!(err.input_len(), text.len());
+            assert!(err.input().len() <= KEPT);
+            assert!(text.starts_with(err.input()));
+            assert_eq!(err.is_truncated(), text.len() > KEPT);
+            if !err.is_truncated() {
+                assert_eq!(err.input(), text);
+            } else {
+                // The longest char-boundary prefix that fits is kept.
+                let kept = err.input().len();
+                assert!(kept + 4 > KEPT, "kept {kept} bytes of {}", text.len());
+            }
+            let shown = err.to_string();
+            assert!(shown.starts_with("unknown event id \""));
+            assert!(!shown.contains(['\n', '\r']), "the message must stay one line: {shown:?}");
+            match err.suggestion() {
+                Some(suggestion) => {
+                    assert!(EventId::ALL.contains(&suggestion));
+                    assert_ne!(suggestion.as_str(), text);
+                    assert!(!err.is_truncated());
+                    assert!(shown.ends_with(&format!("; did you mean \"{suggestion}\"?")));
+                }
+                None => assert!(!shown.contains("did you mean")),
+            }
+        }
+    }
+}
+
+fn check_category(text: &str) {
+    match text.parse::<Category>() {
+        Ok(category) => assert_eq!(category.as_str(), text),
+        Err(err) => {
+            assert!(Category::ALL.iter().all(|c| c.as_str() != text));
+            assert_eq!(err.input_len(), text.len());
+            assert!(err.input().len() <= KEPT && text.starts_with(err.input()));
+            if let Some(suggestion) = err.suggestion() {
+                assert!(Category::ALL.contains(&suggestion));
+                assert_ne!(suggestion.as_str(), text);
+            }
+        }
+    }
+}
+
+fn check_any_event_id(text: &str) {
+    let any: AnyEventId = text.parse().unwrap_or_else(|never| match never {});
+    assert_eq!(any.as_str(), text);
+    assert_eq!(any.known(), text.parse::<EventId>().ok());
+    let json = serde_json::to_string(&any).expect("a string always serializes");
+    assert_eq!(json, serde_json::to_string(text).expect("a string always serializes"));
+    let back: AnyEventId = serde_json::from_str(&json).expect("AnyEventId reads any JSON string");
+    assert_eq!(back, any);
+}
+
+/// The bytes as a JSON document: `EventId` accepts exactly the JSON strings
+/// that are catalog ids, `AnyEventId` accepts every JSON string unchanged.
+fn check_json(data: &[u8]) {
+    let string = serde_json::from_slice::<String>(data).ok();
+    match serde_json::from_slice::<EventId>(data) {
+        Ok(id) => assert_eq!(string.as_deref(), Some(id.as_str())),
+        Err(err) => {
+            if let Some(string) = &string {
+                assert!(string.parse::<EventId>().is_err(), "{string:?} is an id but did not deserialize");
+                assert!(err.to_string().starts_with("unknown event id"), "{err}");
+            }
+        }
+    }
+    match serde_json::from_slice::<AnyEventId>(data) {
+        Ok(any) => {
+            assert_eq!(string.as_deref(), Some(any.as_str()));
+            assert_eq!(any.known(), any.as_str().parse::<EventId>().ok());
+        }
+        Err(_) => assert!(string.is_none(), "AnyEventId refused the JSON string {string:?}"),
+    }
+}
