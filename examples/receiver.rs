@@ -47,8 +47,9 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Answers requests until the server is unblocked or dropped.
-fn serve(server: &tiny_http::Server, secret: &[u8]) {
+/// Answers requests until the server is unblocked or dropped. Public for
+/// tests/webhook_trigger.rs, which runs this very code against `trigger`.
+pub fn serve(server: &tiny_http::Server, secret: &[u8]) {
     for mut request in server.incoming_requests() {
         let (status, message) = respond(&mut request, secret);
         println!(
