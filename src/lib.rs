@@ -36,6 +36,9 @@
 //!   constant-time), read its envelope into a typed [`webhook::Delivery`], and
 //!   check it against a [`webhook::Subscription`]. Implies `std` and `serde`;
 //!   adds `serde_json` and RustCrypto's `hmac` and `sha2`.
+//! - `diff`: [`diff()`], which compares a saved response of the live API with
+//!   the compiled catalog, for a team's drift check in CI. Brings `serde_json`.
+//! - `cli`: the `kakiyo-events` command-line tool (implies `diff`).
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -63,6 +66,8 @@ mod strum_impls;
 mod validate;
 #[cfg(feature = "webhook")]
 pub mod webhook;
+#[cfg(feature = "diff")]
+mod diff;
 
 #[cfg(feature = "alloc")]
 pub use any_event_id::AnyEventId;
@@ -71,6 +76,11 @@ pub use generated::{Category, EVENTS, EventId};
 pub use unknown::{UnknownCategory, UnknownEventId};
 #[cfg(feature = "alloc")]
 pub use validate::{InvalidEventIds, validate};
+// Drift detection against the live API: `diff()` and what it returns.
+#[cfg(feature = "diff")]
+pub use diff::{
+    CatalogDiff, DiffError, DiffErrorKind, EventField, FieldChange, JsonType, RemoteEvent, diff,
+};
 
 /// The body of `GET /v1/webhooks/test/events` for the compiled catalog: a
 /// compact JSON array of `{"id", "name", "description", "category"}`, in

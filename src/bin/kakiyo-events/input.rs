@@ -1,0 +1,133 @@
+//! Reading a file or stdin, with errors that say which and what went wrong.
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::io::{self, Read};
+use std::path::PathBuf;
+
+use crate::output::BadInput;
+
+/// Where input comes from: a file, or stdin (`-` on the command line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    /// `-` is stdin; anything else is a path.
+    pub fn from_arg(arg: &OsStr) -> Self {
+        if arg == "-" {
+            Source::Stdin
+        } else {
+            Source::File(arg.into())
+        }
+    }
+
+    /// The raw bytes.
+    pub fn read_bytes(&self) -> Result<Vec<u8>, BadInput> {
+        let read = match self {
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
+            }
+            Source::File(path) => std::fs::read(path),
+        };
+        read.map_err(|err| BadInput::new(format!("cannot read {self}: {}", describe(&err))))
+    }
+
+    /// The text, which must be UTF-8; an invalid byte is reported by line and column.
+    pub fn read_text(&self) -> Result<String, BadInput> {
+        String::from_utf8(self.read_bytes()?).map_err(|err| {
+            let bytes = err.as_bytes();
+            let at = err.utf8_error().valid_up_to();
+            let (line, column) = line_column(bytes, at);
+            let byte = bytes.get(at).copied().unwrap_or_default();
+            BadInput::new(format!(
+                "{self} is not UTF-8 text: invalid byte 0x{byte:02x} at line {line}, column {column}"
+            ))
+        })
+    }
+
+    /// Whether a file's name says it holds JSON.
+    pub fn is_json_file(&self) -> bool {
+        matches!(self, Source::File(path) if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Stdin => f.write_str("stdin"),
+            Source::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// A serde_json syntax error as `invalid JSON at line L, column C: what`.
+pub fn json_syntax_error(err: &serde_json::Error) -> String {
+    let (line, column) = (err.line(), err.column());
+    let full = err.to_string();
+    // serde_json appends the position to its message; it is reported apart.
+    let suffix = format!(" at line {line} column {column}");
+    // serde_json says column 0 for the end of input right after a newline.
+    let column = column.max(1);
+    let what = full.strip_suffix(&suffix).unwrap_or(&full);
+    format!("invalid JSON at line {line}, column {column}: {what}")
+}
+
+/// "a number", "an object", … for messages.
+pub fn json_type(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// An I/O error in words, without the OS error number.
+fn describe(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::IsADirectory => "it is a directory, not a file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    }
+}
+
+/// The 1-based line and column (in bytes) of `offset` in `bytes`.
+pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (line, offset - line_start + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based() {
+        assert_eq!(line_column(b"abc", 0), (1, 1));
+        assert_eq!(line_column(b"ab\ncd\xff", 5), (2, 3));
+    }
+
+    #[test]
+    fn dash_is_stdin() {
+        assert_eq!(Source::from_arg(OsStr::new("-")), Source::Stdin);
+        assert_eq!(
+            Source::from_arg(OsStr::new("a.json")),
+            Source::File("a.json".into())
+        );
+        assert!(Source::from_arg(OsStr::new("a.JSON")).is_json_file());
+        assert!(!Source::Stdin.is_json_file());
+    }
+}

@@ -1,0 +1,185 @@
+//! What a subcommand hands back, and how it reaches the terminal: stdout,
+//! at most one `error:` line on stderr, and the exit code.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// The run ended: 0 success, 1 a check failed, 2 the input was bad.
+pub type Outcome = Result<Report, BadInput>;
+
+/// What a subcommand that could read its input prints, and whether its check passed.
+pub struct Report {
+    stdout: String,
+    /// `Some` when the check failed (exit 1): the one line for stderr.
+    failure: Option<String>,
+}
+
+impl Report {
+    /// Exit 0, printing `stdout`.
+    pub fn success(stdout: String) -> Self {
+        Self {
+            stdout,
+            failure: None,
+        }
+    }
+
+    /// Exit 1, printing `stdout` and `error: {why}` on stderr.
+    pub fn failure(stdout: String, why: impl fmt::Display) -> Self {
+        Self {
+            stdout,
+            failure: Some(why.to_string()),
+        }
+    }
+}
+
+/// Input that cannot be used (exit 2): a missing file, bytes that are not
+/// UTF-8, JSON that does not parse, an unknown id where one is required.
+#[derive(Debug)]
+pub struct BadInput(String);
+
+impl BadInput {
+    pub fn new(why: impl fmt::Display) -> Self {
+        Self(why.to_string())
+    }
+}
+
+/// `--format` of the subcommands that print either a report for people or JSON.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextOrJson {
+    /// For people.
+    #[default]
+    Text,
+    /// For programs.
+    Json,
+}
+
+/// Pretty JSON of a report; serializing plain data to a string cannot fail,
+/// but if it ever did the user gets an error line, not a panic.
+pub fn to_json(value: &impl serde::Serialize) -> Result<String, BadInput> {
+    serde_json::to_string_pretty(value)
+        .map(|mut json| {
+            json.push('\n');
+            json
+        })
+        .map_err(|err| BadInput::new(format!("cannot write JSON: {err}")))
+}
+
+const EXIT_FAILED: u8 = 1;
+const EXIT_BAD_INPUT: u8 = 2;
+
+/// Prints the outcome and gives the exit code.
+pub fn finish(outcome: Outcome) -> ExitCode {
+    match outcome {
+        Ok(report) => {
+            if let Err(err) = write_stdout(&report.stdout) {
+                error_line(&format!("cannot write to stdout: {err}"));
+                return ExitCode::from(EXIT_BAD_INPUT);
+            }
+            match report.failure {
+                None => ExitCode::SUCCESS,
+                Some(why) => {
+                    error_line(&why);
+                    ExitCode::from(EXIT_FAILED)
+                }
+            }
+        }
+        Err(BadInput(why)) => {
+            error_line(&why);
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+/// A clap error: `--help` and `--version` print as clap wrote them and
+/// succeed; anything else becomes one `error:` line and exit 2. `command` is
+/// the whole command, for the list of subcommands when none was given.
+pub fn usage_error(err: &clap::Error, command: &clap::Command) -> ExitCode {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // clap's styled text, coloured only where clap's own checks allow.
+            let _ = err.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+            error_line(&format!(
+                "no subcommand given; use one of {}, or try '--help'",
+                names.join(", ")
+            ));
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+        _ => {
+            error_line(&one_line(&err.render().to_string()));
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+/// clap's multi-line message (`error: …`, a tip, a usage block, a pointer to
+/// `--help`) folded into one line, keeping the error, its tips and the pointer.
+fn one_line(rendered: &str) -> String {
+    let mut parts = Vec::new();
+    let mut in_usage = false;
+    for line in rendered.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            in_usage = false;
+            continue;
+        }
+        if line.starts_with("Usage:") {
+            in_usage = true;
+            continue;
+        }
+        if !in_usage {
+            parts.push(line.strip_prefix("error: ").unwrap_or(line));
+        }
+    }
+    let mut line = String::new();
+    for part in parts {
+        if !line.is_empty() {
+            // "…not provided:" introduces the next part rather than ending a sentence.
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part);
+    }
+    line
+}
+
+/// Writes stdout whole. A closed pipe (`| head`) is not an error: the reader
+/// has all it wanted.
+fn write_stdout(text: &str) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// `error: {why}` on stderr, on one line whatever `why` holds.
+fn error_line(why: &str) {
+    let why: String = why
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    // Nothing useful can be done if stderr itself is gone.
+    let _ = writeln!(io::stderr().lock(), "error: {why}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn clap_message_folds_into_one_line() {
+        let rendered = "error: unexpected argument '--fromat' found\n\n  tip: a similar argument exists: '--format'\n\nUsage: kakiyo-events list --format <FORMAT>\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            one_line(rendered),
+            "unexpected argument '--fromat' found; tip: a similar argument exists: '--format'; For more information, try '--help'."
+        );
+    }
+}

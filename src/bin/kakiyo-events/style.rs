@@ -1,0 +1,111 @@
+//! Colour for people at a terminal, plain text for everything else, and text
+//! made safe to print.
+
+use std::io::IsTerminal;
+
+/// Whether stdout gets ANSI colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    color: bool,
+}
+
+impl Style {
+    /// Colour when stdout is a terminal, never under `NO_COLOR` (any non-empty
+    /// value, per no-color.org) or `TERM=dumb`. `CLICOLOR_FORCE` (non-empty,
+    /// not `0`) forces it for a pager that understands it, and for tests.
+    pub fn for_stdout() -> Self {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        let color = if var("NO_COLOR").is_some() {
+            false
+        } else if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+            true
+        } else {
+            std::io::stdout().is_terminal() && var("TERM").is_none_or(|t| t != "dumb")
+        };
+        Self { color }
+    }
+
+    #[cfg(test)]
+    pub fn plain() -> Self {
+        Self { color: false }
+    }
+
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    pub fn bold(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    pub fn dim(self, text: &str) -> String {
+        self.paint("2", text)
+    }
+
+    pub fn id(self, text: &str) -> String {
+        self.paint("36", text)
+    }
+
+    pub fn good(self, text: &str) -> String {
+        self.paint("32", text)
+    }
+
+    pub fn bad(self, text: &str) -> String {
+        self.paint("31", text)
+    }
+
+    pub fn warn(self, text: &str) -> String {
+        self.paint("33", text)
+    }
+}
+
+/// Catalog or remote text for a terminal: control characters (a newline, an
+/// escape sequence) come out escaped, so no text can break a table or drive
+/// the terminal.
+pub fn printable(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// `text` padded with spaces to `width` characters (not bytes).
+pub fn pad(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(len)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(printable("a\nb\x1b[31m"), "a\\nb\\u{1b}[31m");
+        assert_eq!(printable("plain – text"), "plain – text");
+    }
+
+    #[test]
+    fn padding_counts_characters() {
+        assert_eq!(pad("é", 3), "é  ");
+        assert_eq!(pad("long", 2), "long");
+    }
+
+    #[test]
+    fn plain_style_adds_nothing() {
+        assert_eq!(Style::plain().bold("x"), "x");
+        assert_eq!(Style { color: true }.bold("x"), "\x1b[1mx\x1b[0m");
+    }
+}

@@ -1,0 +1,222 @@
+//! `kakiyo-events validate`: a webhook's event ids, checked offline.
+
+use std::path::PathBuf;
+
+use clap::ArgGroup;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::input::{Source, json_syntax_error, json_type};
+use crate::output::{BadInput, Outcome, Report, TextOrJson, to_json};
+use crate::style::Style;
+
+/// The wildcard a webhook subscription may use for "every event".
+const WILDCARD: &str = "*";
+
+/// Check event ids against the compiled catalog, as the API would before
+/// creating a webhook.
+///
+/// Ids come from the arguments, from stdin (one a line), or from a file: a
+/// JSON array of ids, a webhook create body {"name", "url", "events": [...]},
+/// or one id a line. The wildcard "*" (every event) is valid wherever an id is.
+///
+/// Exit 0 when every id is valid, 1 when any is not (each listed with its
+/// position and a "did you mean"), 2 when the input cannot be read.
+#[derive(clap::Args)]
+#[command(group(ArgGroup::new("source").required(true).args(["ids", "stdin", "file"])))]
+pub struct Args {
+    /// Event ids to check, e.g. prospect.qualified.
+    #[arg(value_name = "ID")]
+    ids: Vec<String>,
+
+    /// Read the ids from stdin, one a line (or JSON, as for --file).
+    #[arg(long)]
+    stdin: bool,
+
+    /// Read the ids from F: JSON (an array of ids or a create body) when F ends in
+    /// .json or starts with [ or {, else one id a line.
+    #[arg(long, value_name = "F")]
+    file: Option<PathBuf>,
+
+    /// `text` for people; `json` for {"valid", "checked", "invalid": [...]}.
+    #[arg(long, short, value_enum, default_value_t)]
+    format: TextOrJson,
+}
+
+/// One id as read, with where it was.
+struct Entry {
+    id: String,
+    /// `argument 2`, `line 7`, `[3]` or `events[3]`.
+    at: String,
+}
+
+pub fn run(args: &Args, style: Style) -> Outcome {
+    let entries = read_entries(args)?;
+    let has_wildcard = entries.iter().any(|e| e.id == WILDCARD);
+    let checked: Vec<&Entry> = entries.iter().filter(|e| e.id != WILDCARD).collect();
+
+    let invalid: Vec<Invalid<'_>> =
+        match kakiyo_events::validate(checked.iter().map(|e| e.id.as_str())) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .iter()
+                .filter_map(|(n, unknown)| {
+                    let entry = checked.get(n)?;
+                    // `n` counts only the non-wildcard ids; the report gives the position in the input.
+                    let index = entries.iter().position(|e| std::ptr::eq(e, *entry))?;
+                    Some(Invalid {
+                        index,
+                        at: &entry.at,
+                        id: unknown.input().to_owned(),
+                        truncated: unknown.is_truncated(),
+                        suggestion: unknown.suggestion().map(|s| s.as_str()),
+                        message: unknown.to_string(),
+                    })
+                })
+                .collect(),
+        };
+
+    let stdout = match args.format {
+        TextOrJson::Json => to_json(&JsonReport {
+            valid: invalid.is_empty(),
+            checked: entries.len(),
+            wildcard: has_wildcard,
+            invalid: &invalid,
+        })?,
+        TextOrJson::Text if invalid.is_empty() => {
+            let what = match entries.len() {
+                1 => "the event id is valid".to_owned(),
+                n => format!("all {n} event ids are valid"),
+            };
+            let wildcard = if has_wildcard {
+                " (\"*\" means every event)"
+            } else {
+                ""
+            };
+            format!("{}: {what}{wildcard}\n", style.good("ok"))
+        }
+        TextOrJson::Text => invalid
+            .iter()
+            .map(|i| format!("{}: {}\n", style.bold(i.at), i.message))
+            .collect(),
+    };
+    if invalid.is_empty() {
+        Ok(Report::success(stdout))
+    } else {
+        let why = match (invalid.len(), entries.len()) {
+            (_, 1) => "the event id is invalid".to_owned(),
+            (1, total) => format!("1 of {total} event ids is invalid"),
+            (bad, total) => format!("{bad} of {total} event ids are invalid"),
+        };
+        Ok(Report::failure(stdout, why))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    valid: bool,
+    checked: usize,
+    wildcard: bool,
+    invalid: &'a [Invalid<'a>],
+}
+
+#[derive(Serialize)]
+struct Invalid<'a> {
+    /// 0-based position in the input, wildcards included.
+    index: usize,
+    at: &'a str,
+    /// The id, or its first 64 bytes when `truncated`.
+    id: String,
+    truncated: bool,
+    suggestion: Option<&'static str>,
+    #[serde(skip)]
+    message: String,
+}
+
+fn read_entries(args: &Args) -> Result<Vec<Entry>, BadInput> {
+    let (source, text) = if let Some(path) = &args.file {
+        let source = Source::File(path.clone());
+        let text = source.read_text()?;
+        (source, text)
+    } else if args.stdin {
+        let text = Source::Stdin.read_text()?;
+        (Source::Stdin, text)
+    } else {
+        let entries = args.ids.iter().enumerate();
+        return Ok(entries
+            .map(|(n, id)| Entry {
+                id: id.clone(),
+                at: format!("argument {}", n + 1),
+            })
+            .collect());
+    };
+
+    let looks_like_json = matches!(text.trim_start().chars().next(), Some('[' | '{'));
+    let entries = if source.is_json_file() || looks_like_json {
+        json_entries(&source, &text)?
+    } else {
+        line_entries(&text)
+    };
+    if entries.is_empty() {
+        return Err(BadInput::new(format!("no event ids in {source}")));
+    }
+    Ok(entries)
+}
+
+/// One id a line; blank lines are skipped, and whitespace (a `\r`) trimmed.
+fn line_entries(text: &str) -> Vec<Entry> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(n, line)| {
+            let id = line.trim();
+            (!id.is_empty()).then(|| Entry {
+                id: id.to_owned(),
+                at: format!("line {}", n + 1),
+            })
+        })
+        .collect()
+}
+
+/// A JSON array of ids, or a webhook create body whose `events` is one.
+fn json_entries(source: &Source, text: &str) -> Result<Vec<Entry>, BadInput> {
+    let bad = |why: String| BadInput::new(format!("{source}: {why}"));
+    let value: Value = serde_json::from_str(text).map_err(|err| bad(json_syntax_error(&err)))?;
+    let (items, path) = match value {
+        Value::Array(items) => (items, ""),
+        Value::Object(mut body) => match body.remove("events") {
+            Some(Value::Array(items)) => (items, "events"),
+            Some(other) => {
+                return Err(bad(format!(
+                    "\"events\" must be an array of event ids, found {}",
+                    json_type(&other)
+                )));
+            }
+            None => {
+                return Err(bad(
+                    "a JSON object must be a webhook create body {\"name\", \"url\", \"events\": [...]}, and this one has no \"events\""
+                        .to_owned(),
+                ));
+            }
+        },
+        other => {
+            return Err(bad(format!(
+                "expected a JSON array of event ids or a webhook create body, found {}",
+                json_type(&other)
+            )));
+        }
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(n, item)| match item {
+            Value::String(id) => Ok(Entry {
+                id,
+                at: format!("{path}[{n}]"),
+            }),
+            other => Err(bad(format!(
+                "{path}[{n}] must be an event id string, found {}",
+                json_type(&other)
+            ))),
+        })
+        .collect()
+}

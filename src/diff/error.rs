@@ -1,0 +1,275 @@
+//! [`DiffError`]: why a remote list could not be compared.
+
+use std::fmt;
+use std::string::String;
+
+use serde_json::Value;
+
+/// How much of a remote id an error keeps: a hostile 10 MiB id must not be
+/// copied into every message.
+const ID_PREFIX: usize = 64;
+
+/// Why [`diff`](crate::diff) could not read a remote list. It says what is
+/// wrong and where: the line and column of bad JSON, or the entry (its
+/// 0-based index and, once known, its id) and the field of a bad shape.
+///
+/// # Example
+/// ```
+/// use kakiyo_events::{diff, DiffErrorKind};
+///
+/// let err = diff("[\n  {\"id\": \"message.sent\",}\n]").unwrap_err();
+/// assert_eq!(err.line_column(), Some((2, 26)));
+/// assert!(matches!(err.kind(), DiffErrorKind::Syntax { .. }));
+/// assert_eq!(err.to_string(), "invalid JSON at line 2, column 26: trailing comma");
+///
+/// let err = diff(r#"[{"id": "a.b", "name": "A", "description": "A", "category": 1}]"#).unwrap_err();
+/// assert_eq!(err.entry(), Some(0));
+/// assert_eq!(
+///     err.to_string(),
+///     r#"entry [0] ("a.b"): field "category" must be a string, found a number"#
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffError {
+    kind: DiffErrorKind,
+}
+
+/// The kinds of [`DiffError`], each with where it happened.
+///
+/// Entry indexes are 0-based positions in the remote array. Ids are kept up to
+/// their first 64 bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DiffErrorKind {
+    /// The input is empty or only whitespace.
+    Empty,
+    /// The input is not JSON.
+    Syntax {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// What the JSON parser expected, without the position.
+        message: String,
+    },
+    /// The top level is not an array.
+    NotAnArray {
+        /// What it is instead.
+        found: JsonType,
+    },
+    /// An entry is not an object.
+    EntryNotAnObject {
+        /// The entry's index.
+        index: usize,
+        /// What it is instead.
+        found: JsonType,
+    },
+    /// An entry lacks one of `id`, `name`, `description` and `category`.
+    MissingField {
+        /// The entry's index.
+        index: usize,
+        /// The entry's id, unless the id is what is missing.
+        id: Option<String>,
+        /// The missing field.
+        field: &'static str,
+    },
+    /// One of an entry's four fields is not a string.
+    FieldNotAString {
+        /// The entry's index.
+        index: usize,
+        /// The entry's id, unless the id is what is wrong.
+        id: Option<String>,
+        /// The field.
+        field: &'static str,
+        /// What it is instead.
+        found: JsonType,
+    },
+    /// An entry's id is the empty string.
+    EmptyId {
+        /// The entry's index.
+        index: usize,
+    },
+    /// Two entries have the same id.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The index of its first entry.
+        first: usize,
+        /// The index of the entry that repeats it.
+        index: usize,
+    },
+}
+
+impl DiffError {
+    /// What went wrong, and where.
+    pub fn kind(&self) -> &DiffErrorKind {
+        &self.kind
+    }
+
+    /// The 1-based line and column of a JSON syntax error.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        match self.kind {
+            DiffErrorKind::Syntax { line, column, .. } => Some((line, column)),
+            _ => None,
+        }
+    }
+
+    /// The 0-based index of the entry at fault, for an error of shape or a duplicate.
+    pub fn entry(&self) -> Option<usize> {
+        match self.kind {
+            DiffErrorKind::EntryNotAnObject { index, .. }
+            | DiffErrorKind::MissingField { index, .. }
+            | DiffErrorKind::FieldNotAString { index, .. }
+            | DiffErrorKind::EmptyId { index }
+            | DiffErrorKind::DuplicateId { index, .. } => Some(index),
+            DiffErrorKind::Empty
+            | DiffErrorKind::Syntax { .. }
+            | DiffErrorKind::NotAnArray { .. } => None,
+        }
+    }
+
+    pub(super) fn syntax(err: serde_json::Error) -> Self {
+        let (line, column) = (err.line(), err.column());
+        let full = err.to_string();
+        // serde_json appends the position to its message; it is reported apart.
+        let suffix = format!(" at line {line} column {column}");
+        // serde_json says column 0 for the end of input right after a newline.
+        let column = column.max(1);
+        let message = full.strip_suffix(&suffix).unwrap_or(&full).into();
+        DiffErrorKind::Syntax {
+            line,
+            column,
+            message,
+        }
+        .into()
+    }
+}
+
+impl From<DiffErrorKind> for DiffError {
+    fn from(kind: DiffErrorKind) -> Self {
+        Self { kind }
+    }
+}
+
+impl fmt::Display for DiffError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            DiffErrorKind::Empty => f.write_str(
+                "the input is empty; expected the JSON array of GET /v1/webhooks/test/events",
+            ),
+            DiffErrorKind::Syntax {
+                line,
+                column,
+                message,
+            } => {
+                write!(f, "invalid JSON at line {line}, column {column}: {message}")
+            }
+            DiffErrorKind::NotAnArray { found } => write!(
+                f,
+                "expected a JSON array of events at the top level, found {found}"
+            ),
+            DiffErrorKind::EntryNotAnObject { index, found } => write!(
+                f,
+                "entry [{index}]: expected an object with \"id\", \"name\", \"description\" and \"category\", found {found}"
+            ),
+            DiffErrorKind::MissingField { index, id, field } => {
+                write_entry(f, *index, id.as_deref())?;
+                write!(f, ": missing field \"{field}\"")
+            }
+            DiffErrorKind::FieldNotAString {
+                index,
+                id,
+                field,
+                found,
+            } => {
+                write_entry(f, *index, id.as_deref())?;
+                write!(f, ": field \"{field}\" must be a string, found {found}")
+            }
+            DiffErrorKind::EmptyId { index } => write!(f, "entry [{index}]: \"id\" is empty"),
+            DiffErrorKind::DuplicateId { id, first, index } => write!(
+                f,
+                "entry [{index}]: duplicate id {} (first at entry [{first}])",
+                Quoted(id)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DiffError {}
+
+fn write_entry(f: &mut fmt::Formatter<'_>, index: usize, id: Option<&str>) -> fmt::Result {
+    write!(f, "entry [{index}]")?;
+    match id {
+        Some(id) => write!(f, " ({})", Quoted(id)),
+        None => Ok(()),
+    }
+}
+
+/// Escaped and quoted, so control characters in a remote id cannot rewrite a
+/// terminal or a log line; a cut id ends in `…`.
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.0)
+    }
+}
+
+/// At most [`ID_PREFIX`] bytes of `id`, cut at a char boundary, with `…` when cut.
+pub(super) fn bounded(id: &str) -> String {
+    if id.len() <= ID_PREFIX {
+        return id.into();
+    }
+    let mut end = ID_PREFIX;
+    while !id.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut kept = String::with_capacity(end + 3);
+    kept.push_str(id.get(..end).unwrap_or_default());
+    kept.push('…');
+    kept
+}
+
+/// The type of a JSON value, for "found …" in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum JsonType {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool,
+    /// A number.
+    Number,
+    /// A string.
+    String,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+}
+
+impl JsonType {
+    pub(super) fn of(value: &Value) -> Self {
+        match value {
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Bool,
+            Value::Number(_) => JsonType::Number,
+            Value::String(_) => JsonType::String,
+            Value::Array(_) => JsonType::Array,
+            Value::Object(_) => JsonType::Object,
+        }
+    }
+}
+
+impl fmt::Display for JsonType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            JsonType::Null => "null",
+            JsonType::Bool => "a boolean",
+            JsonType::Number => "a number",
+            JsonType::String => "a string",
+            JsonType::Array => "an array",
+            JsonType::Object => "an object",
+        })
+    }
+}

@@ -1,0 +1,86 @@
+//! The command as a whole: help for every subcommand, and usage errors as one line.
+#![cfg(feature = "cli")]
+
+mod cli_support;
+
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+
+use cli_support::cli;
+
+const SUBCOMMANDS: [&str; 5] = ["list", "show", "validate", "diff", "export"];
+
+#[test]
+fn help_names_every_subcommand() {
+    let run = cli(["--help"]).run();
+    assert_eq!(run.code, 0);
+    for name in SUBCOMMANDS {
+        assert!(
+            run.stdout.contains(&format!("  {name} ")),
+            "{name} in --help:\n{}",
+            run.stdout
+        );
+    }
+    assert!(
+        run.stdout.contains("NO_COLOR"),
+        "--help states the colour rule"
+    );
+}
+
+#[test]
+fn every_subcommand_and_flag_has_help() {
+    for name in SUBCOMMANDS {
+        let run = cli([name, "-h"]).run();
+        assert_eq!(run.code, 0, "{name} -h");
+        assert!(
+            run.stdout.starts_with(|c: char| c.is_uppercase()),
+            "{name} has an about line"
+        );
+        // Every option line carries a description after the flag.
+        for line in run
+            .stdout
+            .lines()
+            .filter(|l| l.trim_start().starts_with('-'))
+        {
+            let text = line.trim_start();
+            assert!(text.contains("  "), "{name}: `{text}` has no help text");
+        }
+    }
+    insta::assert_snapshot!("validate_help", cli(["validate", "--help"]).run().stdout);
+}
+
+#[test]
+fn version_prints_the_package_version() {
+    let run = cli(["--version"]).run();
+    assert_eq!(
+        run.stdout,
+        format!("kakiyo-events {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn usage_errors_are_one_line_and_exit_2() {
+    let cases: [(&str, Vec<&OsStr>); 4] = [
+        ("no_subcommand", vec![]),
+        ("unknown_subcommand", vec![OsStr::new("lsit")]),
+        (
+            "unknown_flag",
+            vec![
+                OsStr::new("list"),
+                OsStr::new("--fromat"),
+                OsStr::new("json"),
+            ],
+        ),
+        (
+            "not_utf8_argument",
+            vec![OsStr::new("show"), OsStr::from_bytes(b"prospect.\xff")],
+        ),
+    ];
+    let mut transcript = String::new();
+    for (name, args) in cases {
+        let run = cli(args).run();
+        assert_eq!(run.code, 2, "{name}: {run}");
+        transcript.push_str(&format!("{name}: {}", run.stderr));
+    }
+    insta::assert_snapshot!("usage_errors", transcript);
+}
