@@ -1,0 +1,377 @@
+//! End to end through a real `cargo build`: catalogs handed to the build
+//! script with `KAKIYO_EVENTS_CATALOG`, as a team with its own catalog would.
+//!
+//! - A hostile but valid catalog (tests/fixtures/hostile-valid.json) compiles,
+//!   a probe crate reads every string back byte-for-byte through the public
+//!   accessors, and its docs add no doctest.
+//! - Broken catalogs fail the build with the documented messages and no panic.
+//! - The generated code is byte-identical across clean builds and names no
+//!   absolute path.
+//!
+//! Every test builds in ONE target dir under `CARGO_TARGET_TMPDIR`, one at a
+//! time, so the dependencies compile once.
+// Runs once, in the default-features test run: the builds here do not depend
+// on the features this test binary was compiled with.
+#![cfg(all(feature = "std", feature = "serde", feature = "strum"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use serde_json::Value;
+
+#[allow(dead_code, unused_imports)]
+#[path = "../src/codegen/mod.rs"]
+mod codegen;
+
+#[path = "support/generated_code.rs"]
+mod generated_code;
+
+#[path = "support/catalog_check.rs"]
+mod catalog_check;
+
+const CRATE_DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The probe: a separate crate that depends on this one by path and prints
+/// every accessor's text as hex, so no byte can be lost or rewritten on the way.
+const PROBE_MAIN: &str = r#"
+use kakiyo_events::{EVENTS, EventId, lookup};
+
+fn hex(text: &str) -> String {
+    text.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+fn main() {
+    for &id in EventId::ALL {
+        let event = id.event();
+        assert_eq!(lookup(id.as_str()), Some(event));
+        assert_eq!(EVENTS.get(id.as_str()), Some(event));
+        assert_eq!(id.as_str().parse::<EventId>(), Ok(id));
+        assert_eq!(id.to_string(), id.as_str());
+        assert_eq!((event.id, event.name, event.description, event.category), (id, id.name(), id.description(), id.category()));
+        let deprecated = event.deprecated.map_or_else(|| "-".to_owned(), hex);
+        println!(
+            "event {} {} {} {} {}",
+            hex(id.as_str()),
+            hex(id.name()),
+            hex(id.description()),
+            hex(id.category().as_str()),
+            deprecated
+        );
+    }
+    println!("catalog_json {}", hex(kakiyo_events::catalog_json()));
+}
+"#;
+
+/// One build at a time: they share the target dir and the probe.
+fn serial() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn work_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-e2e")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(CRATE_DIR).join("tests/fixtures").join(name)
+}
+
+/// Writes the probe crate (once) and returns its directory.
+fn probe_dir() -> PathBuf {
+    let dir = work_dir().join("probe");
+    fs::create_dir_all(dir.join("src")).unwrap();
+    let manifest = format!(
+        "[package]\nname = \"probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [dependencies]\nkakiyo-events = {{ path = {:?} }}\n\n[workspace]\n",
+        CRATE_DIR
+    );
+    fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+    fs::write(dir.join("src/main.rs"), PROBE_MAIN).unwrap();
+    // The crate's own lock pins the same dependency versions, with no resolution.
+    if !dir.join("Cargo.lock").exists() {
+        fs::copy(Path::new(CRATE_DIR).join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    }
+    dir
+}
+
+/// Runs cargo in `dir` with the shared target dir, and the catalog override
+/// set to `catalog` (or unset).
+fn cargo(dir: &Path, args: &[&str], catalog: Option<&Path>) -> Output {
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", work_dir().join("target"))
+        .env("CARGO_TERM_COLOR", "never")
+        .env_remove("RUST_BACKTRACE");
+    match catalog {
+        Some(path) => command.env("KAKIYO_EVENTS_CATALOG", path),
+        None => command.env_remove("KAKIYO_EVENTS_CATALOG"),
+    };
+    let output = command.output().unwrap();
+    output
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn must_succeed(what: &str, output: Output) -> Output {
+    assert!(
+        output.status.success(),
+        "{what} failed:\n--- stdout\n{}\n--- stderr\n{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+    output
+}
+
+fn unhex(hex: &str) -> Vec<u8> {
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn hostile_catalog_compiles_and_reads_back_byte_for_byte() {
+    let _serial = serial();
+    let catalog = fixture("hostile-valid.json");
+    let output = must_succeed(
+        "cargo run of the probe on the hostile catalog",
+        cargo(&probe_dir(), &["run", "--quiet"], Some(&catalog)),
+    );
+    let stdout = text(&output.stdout);
+
+    let Value::Array(entries) = read_json(&catalog) else {
+        panic!("the fixture is an array")
+    };
+    let events: Vec<Vec<&str>> = stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("event "))
+        .map(|line| line.split(' ').collect())
+        .collect();
+    assert_eq!(events.len(), entries.len(), "one EventId per entry:\n{stdout}");
+    for (printed, entry) in events.iter().zip(&entries) {
+        let field = |name: &str| entry[name].as_str().unwrap().as_bytes().to_vec();
+        let id = String::from_utf8_lossy(&field("id")).into_owned();
+        assert_eq!(unhex(printed[0]), field("id"), "as_str of {id}");
+        assert_eq!(unhex(printed[1]), field("name"), "name of {id}");
+        assert_eq!(unhex(printed[2]), field("description"), "description of {id}");
+        assert_eq!(unhex(printed[3]), field("category"), "category of {id}");
+        match entry.get("deprecated") {
+            Some(reason) => assert_eq!(unhex(printed[4]), reason.as_str().unwrap().as_bytes(), "deprecated of {id}"),
+            None => assert_eq!(printed[4], "-", "deprecated of {id}"),
+        }
+    }
+
+    // catalog_json() is the API body: the entries without `deprecated`.
+    let json_hex = stdout.lines().find_map(|l| l.strip_prefix("catalog_json ")).unwrap();
+    let served: Value = serde_json::from_slice(&unhex(json_hex)).unwrap();
+    let mut expected = entries.clone();
+    for entry in &mut expected {
+        entry.as_object_mut().unwrap().remove("deprecated");
+    }
+    assert_eq!(served, Value::Array(expected));
+}
+
+/// The generated source file for the last build of the probe: the build
+/// script's `OUT_DIR`, from cargo's own JSON messages.
+fn generated_source(catalog: Option<&Path>) -> String {
+    let output = must_succeed(
+        "cargo build of the probe",
+        cargo(&probe_dir(), &["build", "--message-format=json"], catalog),
+    );
+    let out_dir = text(&output.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .find(|m| {
+            m["reason"] == "build-script-executed"
+                && m["package_id"].as_str().is_some_and(|id| id.contains("kakiyo-events"))
+        })
+        .and_then(|m| m["out_dir"].as_str().map(PathBuf::from))
+        .expect("cargo reports the build script's OUT_DIR");
+    fs::read_to_string(out_dir.join("catalog.rs")).unwrap()
+}
+
+/// `cargo clean -p kakiyo-events`, then the generated source of a fresh build.
+fn clean_build(catalog: Option<&Path>) -> String {
+    must_succeed(
+        "cargo clean -p kakiyo-events",
+        cargo(&probe_dir(), &["clean", "--quiet", "-p", "kakiyo-events"], catalog),
+    );
+    generated_source(catalog)
+}
+
+#[test]
+fn hostile_catalog_generates_exactly_its_text_as_code() {
+    let _serial = serial();
+    let path = fixture("hostile-valid.json");
+    let code = generated_source(Some(&path));
+    let json = fs::read_to_string(&path).unwrap();
+    let catalog = codegen::parse_catalog(&json).unwrap();
+    let reference = catalog_check::reference_items(include_str!("../events.json")).unwrap();
+    catalog_check::check_generated(&code, &catalog, &reference).unwrap();
+}
+
+#[test]
+fn generated_code_is_identical_across_clean_builds_and_names_no_path() {
+    let _serial = serial();
+    // The same catalog at two different absolute paths, each a clean build.
+    let hostile = fs::read(fixture("hostile-valid.json")).unwrap();
+    let first = work_dir().join("catalog-a/events.json");
+    let second = work_dir().join("elsewhere/deeper/catalog-b.json");
+    for path in [&first, &second] {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, &hostile).unwrap();
+    }
+    let from_first = clean_build(Some(&first));
+    let from_second = clean_build(Some(&second));
+    assert!(from_first == from_second, "the catalog's path changed the generated code");
+
+    let bundled = clean_build(None);
+    assert!(bundled == clean_build(None), "two clean builds of events.json differ");
+
+    let home = std::env::var("HOME").unwrap_or_default();
+    let mut forbidden = vec![
+        "/work".to_owned(),
+        "/tmp".to_owned(),
+        "/root".to_owned(),
+        "/home".to_owned(),
+        CRATE_DIR.to_owned(),
+        work_dir().display().to_string(),
+    ];
+    if home.len() > 1 {
+        forbidden.push(home);
+    }
+    for (which, code) in [("hostile", &from_first), ("bundled", &bundled)] {
+        for path in &forbidden {
+            assert!(!code.contains(path.as_str()), "the {which} generated code names {path}");
+        }
+    }
+}
+
+/// The doctests rustdoc finds in the crate, built with `catalog`, without
+/// compiling or running them: `rustdoc --test --list`.
+fn doctests(catalog: Option<&Path>) -> Vec<String> {
+    let manifest = Path::new(CRATE_DIR).join("Cargo.toml");
+    let output = must_succeed(
+        "rustdoc --test --list",
+        cargo(
+            &work_dir(),
+            &[
+                "rustdoc",
+                "--quiet",
+                "--lib",
+                "--manifest-path",
+                manifest.to_str().unwrap(),
+                "--",
+                "--test",
+                "--test-args=--list",
+            ],
+            catalog,
+        ),
+    );
+    text(&output.stdout)
+        .lines()
+        .filter(|line| line.ends_with(": test"))
+        .map(|line| {
+            // "<file> - <item> (line N): test": keep the item; generated
+            // items' docs come from files whose path depends on the machine.
+            line.split(" - ").nth(1).unwrap_or(line).to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_docs_add_no_doctest() {
+    let _serial = serial();
+    let bundled = doctests(None);
+    // rustdoc does see doctests in the generated items' docs: the three
+    // examples src/docs/*.md gives them. So a doctest smuggled in through a
+    // description (a ``` fence, an indented block after a lone \r) would show.
+    for item in ["generated::Category", "generated::EventId", "generated::EVENTS"] {
+        assert!(
+            bundled.iter().any(|t| t.starts_with(&format!("{item} (line"))),
+            "rustdoc should list the example of {item}: {bundled:#?}"
+        );
+    }
+    let hostile = doctests(Some(&fixture("hostile-valid.json")));
+    assert_eq!(hostile, bundled, "the hostile catalog's text added or removed doctests");
+}
+
+/// A broken catalog: `cargo build` fails, reports exactly these problems
+/// (each as `error: … <path><message>`), and nothing panics.
+fn assert_build_fails(catalog: &Path, expected: &[&str]) {
+    let output = cargo(&probe_dir(), &["build"], Some(catalog));
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success(), "{} built:\n{stderr}", catalog.display());
+    for sign in ["panicked", "RUST_BACKTRACE", "stack backtrace"] {
+        assert!(!stderr.contains(sign), "{sign:?} in the output for {}:\n{stderr}", catalog.display());
+    }
+    let path = catalog.display().to_string();
+    let reported: Vec<&str> = stderr
+        .lines()
+        .filter_map(|line| {
+            let at = line.find(&path)?;
+            assert!(line.starts_with("error: "), "not an error line: {line}");
+            Some(&line[at + path.len()..])
+        })
+        .collect();
+    assert_eq!(reported, expected, "for {path}; the whole output:\n{stderr}");
+}
+
+#[test]
+fn broken_catalogs_fail_the_build_with_one_message_per_problem() {
+    let _serial = serial();
+    let id_rule = "; an id is two or more dot-separated segments, each matching [a-z][a-z0-9]*(_[a-z0-9]+)*, like \"prospect.qualified\"";
+    assert_build_fails(
+        &fixture("broken-syntax.json"),
+        &[":3:61: invalid JSON: expected `,` or `}`; the catalog must be the JSON array that GET /v1/webhooks/test/events returns"],
+    );
+    assert_build_fails(
+        &fixture("broken-not-array.json"),
+        &[": the top level is an object; expected an array of events like [{\"id\": \"prospect.qualified\", \"name\": \"…\", \"description\": \"…\", \"category\": \"prospect\"}]"],
+    );
+    assert_build_fails(
+        &fixture("broken-fields.json"),
+        &[
+            ": event [0] (id \"prospect.qualified\"): unknown field \"descripton\" (did you mean \"description\"?); the allowed fields are id, name, description, category and deprecated",
+            ": event [0] (id \"prospect.qualified\"): missing field \"description\"; add it as a string",
+            ": event [1] (id \"prospect.responded\"): field \"name\" is a number; it must be a string",
+            ": event [2]: expected an object with \"id\", \"name\", \"description\" and \"category\", found a string",
+        ],
+    );
+    assert_build_fails(
+        &fixture("broken-ids.json"),
+        &[
+            &format!(": event [0] (id \"Prospect.Qualified\"): invalid id: segment \"Prospect\" must start with a lowercase ASCII letter{id_rule}"),
+            ": event [2] (id \"prospect.stage2\"): gives the Rust variant EventId::ProspectStage2, which event [1] (id \"prospect.stage_2\") already gives; rename one of the ids",
+            ": event [3] (id \"campaign.started\"): category \"message\" differs from the id's first segment \"campaign\"; set \"category\": \"campaign\" or rename the id",
+            ": event [4] (id \"prospect.stage_2\"): duplicate id, first defined at event [1]; remove one of them",
+        ],
+    );
+    // Code in an id is only ever quoted back, escaped, in the message.
+    let injected = r#"event [0] (id "prospect.qualified\"); panic!(\"x\"); (\""): "#;
+    assert_build_fails(
+        &fixture("broken-injection.json"),
+        &[
+            &format!(": {injected}field \"name\" has leading or trailing whitespace; trim it"),
+            &format!(": {injected}field \"description\" is empty; write the text"),
+            &format!(
+                ": {injected}invalid id: segment \"qualified\\\"); panic!(\\\"x\\\"); (\\\"\" has '\"'; only a-z, 0-9 and single underscores between them are allowed{id_rule}"
+            ),
+        ],
+    );
+    let missing = work_dir().join("no-such-catalog.json");
+    assert_build_fails(
+        &missing,
+        &[": cannot read the catalog: No such file or directory (os error 2); check the path in KAKIYO_EVENTS_CATALOG (an absolute path is safest)"],
+    );
+}
