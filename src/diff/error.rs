@@ -18,9 +18,9 @@ const ID_PREFIX: usize = 64;
 /// use kakiyo_events::{diff, DiffErrorKind};
 ///
 /// let err = diff("[\n  {\"id\": \"message.sent\",}\n]").unwrap_err();
-/// assert_eq!(err.line_column(), Some((2, 26)));
+/// assert_eq!(err.line_column(), Some((2, 25)));
 /// assert!(matches!(err.kind(), DiffErrorKind::Syntax { .. }));
-/// assert_eq!(err.to_string(), "invalid JSON at line 2, column 26: trailing comma");
+/// assert_eq!(err.to_string(), "invalid JSON at line 2, column 25: trailing comma");
 ///
 /// let err = diff(r#"[{"id": "a.b", "name": "A", "description": "A", "category": 1}]"#).unwrap_err();
 /// assert_eq!(err.entry(), Some(0));
