@@ -170,3 +170,13 @@ fn no_input_panics() {
     let run = cli(["diff", "-"]).stdin("[]").run();
     assert_eq!(run.code, 1, "an empty list is drift: every event removed");
 }
+
+#[test]
+fn a_byte_order_mark_is_not_an_error() {
+    let run = cli(["diff", "-"])
+        .stdin(format!("\u{feff}{}", catalog_json()))
+        .run();
+    assert_eq!(run.code, 0, "{run}");
+    let file = scratch_file("bom-ids.txt", "\u{feff}message.sent\r\n");
+    assert_eq!(cli(["validate", "--file", file]).run().code, 0);
+}

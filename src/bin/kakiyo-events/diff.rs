@@ -8,9 +8,10 @@ use crate::input::Source;
 use crate::output::{BadInput, Outcome, Report, TextOrJson, to_json};
 use crate::style::{Style, pad, printable};
 
-/// Compare a saved response of GET /v1/webhooks/test/events with the
-/// compiled catalog: events added on Kakiyo's side, events removed, and
-/// changed names, descriptions or categories.
+/// Compare a saved GET /v1/webhooks/test/events response with the catalog.
+///
+/// Reports events added on Kakiyo's side, events removed, and changed names,
+/// descriptions or categories.
 ///
 /// Exit 0 when they match, 1 on drift, 2 on bad input (invalid JSON, a body
 /// not in the API's shape, or an id listed twice).

@@ -36,9 +36,10 @@ impl Source {
         read.map_err(|err| BadInput::new(format!("cannot read {self}: {}", describe(&err))))
     }
 
-    /// The text, which must be UTF-8; an invalid byte is reported by line and column.
+    /// The text, which must be UTF-8; an invalid byte is reported by line and
+    /// column. A leading byte-order mark, as some Windows editors write, is dropped.
     pub fn read_text(&self) -> Result<String, BadInput> {
-        String::from_utf8(self.read_bytes()?).map_err(|err| {
+        let mut text = String::from_utf8(self.read_bytes()?).map_err(|err| {
             let bytes = err.as_bytes();
             let at = err.utf8_error().valid_up_to();
             let (line, column) = line_column(bytes, at);
@@ -46,7 +47,11 @@ impl Source {
             BadInput::new(format!(
                 "{self} is not UTF-8 text: invalid byte 0x{byte:02x} at line {line}, column {column}"
             ))
-        })
+        })?;
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Ok(text)
     }
 
     /// Whether a file's name says it holds JSON.

@@ -5,9 +5,11 @@ use kakiyo_events::EventId;
 use crate::output::{BadInput, Outcome, Report, TextOrJson, to_json};
 use crate::style::{Style, printable};
 
-/// Show one event in full: id, name, description, category, the Rust variant,
-/// and whether it is deprecated. An id not in the catalog exits 2, with a
-/// "did you mean" when one is close.
+/// Show one event in full.
+///
+/// Its id, name, description, category, Rust variant, and deprecation when it
+/// has one. An id not in the catalog exits 2, with a "did you mean" when one
+/// is close.
 #[derive(clap::Args)]
 pub struct Args {
     /// The event id, e.g. prospect.qualified.

@@ -13,8 +13,7 @@ use crate::style::Style;
 /// The wildcard a webhook subscription may use for "every event".
 const WILDCARD: &str = "*";
 
-/// Check event ids against the compiled catalog, as the API would before
-/// creating a webhook.
+/// Check event ids offline, as the API would before creating a webhook.
 ///
 /// Ids come from the arguments, from stdin (one a line), or from a file: a
 /// JSON array of ids, a webhook create body {"name", "url", "events": [...]},
