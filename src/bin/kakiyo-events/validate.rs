@@ -52,17 +52,21 @@ struct Entry {
 pub fn run(args: &Args, style: Style) -> Outcome {
     let entries = read_entries(args)?;
     let has_wildcard = entries.iter().any(|e| e.id == WILDCARD);
-    let checked: Vec<&Entry> = entries.iter().filter(|e| e.id != WILDCARD).collect();
+    // The wildcard is valid but no event id, so the library does not see it;
+    // each checked id keeps its position in the whole input for the report.
+    let checked: Vec<(usize, &Entry)> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.id != WILDCARD)
+        .collect();
 
     let invalid: Vec<Invalid<'_>> =
-        match kakiyo_events::validate(checked.iter().map(|e| e.id.as_str())) {
+        match kakiyo_events::validate(checked.iter().map(|(_, e)| e.id.as_str())) {
             Ok(_) => Vec::new(),
             Err(errors) => errors
                 .iter()
                 .filter_map(|(n, unknown)| {
-                    let entry = checked.get(n)?;
-                    // `n` counts only the non-wildcard ids; the report gives the position in the input.
-                    let index = entries.iter().position(|e| std::ptr::eq(e, *entry))?;
+                    let &(index, entry) = checked.get(n)?;
                     Some(Invalid {
                         index,
                         at: &entry.at,
