@@ -1,0 +1,394 @@
+//! `kakiyo-events trigger`, `sign` and `verify` run as a user would: against
+//! examples/receiver.rs (its own code, included below) and a recording
+//! server, both on 127.0.0.1 with a port the OS picks. No other address is contacted.
+#![cfg(all(feature = "cli", feature = "webhook"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
+use std::thread::{self, JoinHandle};
+
+use kakiyo_events::webhook::{SIGNATURE_HEADER, parse_verified, sign};
+
+/// The example receiver itself, so the test runs the code a user copies.
+#[allow(dead_code)]
+#[path = "../examples/receiver.rs"]
+mod receiver;
+
+const BIN: &str = env!("CARGO_BIN_EXE_kakiyo-events");
+const SECRET: &str = "whsec_loopback_test";
+
+/// The example receiver on 127.0.0.1, port 0; stops when dropped.
+struct Receiver {
+    server: Arc<tiny_http::Server>,
+    thread: Option<JoinHandle<()>>,
+    url: String,
+}
+
+impl Receiver {
+    fn start(secret: &'static str) -> Self {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+        let port = server.server_addr().to_ip().unwrap().port();
+        let serving = Arc::clone(&server);
+        let thread = thread::spawn(move || receiver::serve(&serving, secret.as_bytes()));
+        Self {
+            server,
+            thread: Some(thread),
+            url: format!("http://127.0.0.1:{port}/webhooks/kakiyo"),
+        }
+    }
+}
+
+impl Drop for Receiver {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn a_signed_delivery_is_accepted_and_dispatched() {
+    let receiver = Receiver::start(SECRET);
+    let out = run(&[
+        "trigger",
+        "prospect.qualified",
+        "--url",
+        &receiver.url,
+        "--secret",
+        SECRET,
+        "--team-id",
+        "team_1",
+        "--data",
+        r#"{"prospect":{"id":"p_1"}}"#,
+    ]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(
+        stdout.starts_with("200 OK\nprospect.qualified (team_1, "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("): hand the prospect to sales\n"),
+        "{stdout}"
+    );
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn a_wrong_secret_is_refused_with_401() {
+    let receiver = Receiver::start(SECRET);
+    let out = run(&[
+        "trigger",
+        "message.sent",
+        "--url",
+        &receiver.url,
+        "--secret",
+        "not_the_secret",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "401 Unauthorized\nsignature mismatch: the body was changed, or signed with another secret\n"
+    );
+    assert_eq!(
+        text(&out.stderr),
+        "error: the receiver answered 401 Unauthorized\n"
+    );
+}
+
+#[test]
+fn an_unsigned_delivery_is_refused_with_401() {
+    let receiver = Receiver::start(SECRET);
+    let out = run(&["trigger", "message.sent", "--url", &receiver.url]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "401 Unauthorized\nmissing signature: the X-Kakiyo-Signature header is absent or empty\n"
+    );
+}
+
+#[test]
+fn an_unknown_event_is_sent_only_when_allowed() {
+    let receiver = Receiver::start(SECRET);
+    let out = run(&[
+        "trigger",
+        "linkedin.message.received",
+        "--url",
+        &receiver.url,
+        "--secret",
+        SECRET,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stdout), "");
+    assert_eq!(
+        text(&out.stderr),
+        "error: unknown event id \"linkedin.message.received\" (--allow-unknown sends it anyway)\n"
+    );
+
+    let out = run(&["trigger", "prospect.qualifed", "--url", &receiver.url]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("did you mean \"prospect.qualified\"?"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = run(&[
+        "trigger",
+        "linkedin.message.received",
+        "--allow-unknown",
+        "--url",
+        &receiver.url,
+        "--secret",
+        SECRET,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("200 OK\nlinkedin.message.received (no team, "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("): not in this catalog; acknowledged\n"),
+        "{stdout}"
+    );
+}
+
+/// The request line, the headers (names lowercased) and the body.
+type Recorded = (String, Vec<(String, String)>, Vec<u8>);
+
+/// A server that records one request and answers 204, to check exactly what
+/// trigger sends.
+fn record_one_request() -> (String, JoinHandle<Recorded>) {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let port = server.server_addr().to_ip().unwrap().port();
+    let thread = thread::spawn(move || {
+        let mut request = server.recv().unwrap();
+        let headers = request
+            .headers()
+            .iter()
+            .map(|h| {
+                (
+                    h.field.as_str().as_str().to_ascii_lowercase(),
+                    h.value.as_str().to_owned(),
+                )
+            })
+            .collect();
+        let mut body = Vec::new();
+        request.as_reader().read_to_end(&mut body).unwrap();
+        let line = format!("{} {}", request.method(), request.url());
+        request.respond(tiny_http::Response::empty(204)).unwrap();
+        (line, headers, body)
+    });
+    (format!("http://127.0.0.1:{port}/hook?x=1"), thread)
+}
+
+#[test]
+fn trigger_sends_the_guides_envelope_signed_in_lowercase_hex() {
+    let (url, recording) = record_one_request();
+    let out = run(&[
+        "trigger",
+        "agent.offline",
+        "--url",
+        &url,
+        "--secret",
+        SECRET,
+        "--team-id",
+        "team_9",
+        "--data",
+        r#"{"agentId": "a1"}"#,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "204 No Content\n");
+
+    let (line, headers, body) = recording.join().unwrap();
+    assert_eq!(line, "POST /hook?x=1");
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(header("content-type").as_deref(), Some("application/json"));
+    let signature = header(&SIGNATURE_HEADER.to_ascii_lowercase()).unwrap();
+    assert_eq!(signature, sign(SECRET.as_bytes(), &body));
+    assert!(
+        signature
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    );
+
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
+    assert_eq!(keys, ["data", "event", "teamId", "timestamp"]);
+    let delivery = parse_verified(SECRET.as_bytes(), &body, &signature).unwrap();
+    assert_eq!(delivery.event.as_str(), "agent.offline");
+    assert_eq!(delivery.team_id.as_deref(), Some("team_9"));
+    assert_eq!(delivery.data, serde_json::json!({"agentId": "a1"}));
+    // 2025-07-15T10:30:00.000Z
+    let t = delivery.timestamp.as_bytes();
+    assert_eq!(
+        (t.len(), t[4], t[10], t[19], t[23]),
+        (24, b'-', b'T', b'.', b'Z'),
+        "{}",
+        delivery.timestamp
+    );
+}
+
+#[test]
+fn no_connection_exits_1() {
+    // A port that was just free: nothing listens there now.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}/");
+    let out = run(&["trigger", "message.sent", "--url", &url]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout), "");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!("error: cannot POST to {url}: ")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2_before_any_request() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["--data", "{not json"],
+            "error: --data is not JSON: invalid JSON at line 1, column 2: key must be a string\n",
+        ),
+        (
+            &["--url", "https://127.0.0.1/"],
+            "error: --url \"https://127.0.0.1/\": only http:// is supported; trigger is for a receiver on your own machine\n",
+        ),
+        (
+            &["--url", "127.0.0.1:8787"],
+            "error: --url \"127.0.0.1:8787\" is not an http:// URL, e.g. http://127.0.0.1:8787/\n",
+        ),
+        (
+            &["--url", "http://exa mple/"],
+            "error: --url \"http://exa mple/\" is not a URL: invalid uri character\n",
+        ),
+        (
+            &["--secret", ""],
+            "error: the secret is empty: leave out --secret to send unsigned\n",
+        ),
+    ];
+    for (extra, stderr) in cases {
+        let mut args = vec!["trigger", "message.sent"];
+        args.extend_from_slice(extra);
+        if !extra.contains(&"--url") {
+            // Port 9 (discard): were a request sent, it would fail with exit 1, not 2.
+            args.extend_from_slice(&["--url", "http://127.0.0.1:9/"]);
+        }
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{extra:?}");
+        assert_eq!(text(&out.stderr), stderr, "{extra:?}");
+    }
+}
+
+#[test]
+fn sign_and_verify_commands() {
+    let body = br#"{"event":"message.sent","timestamp":"2024-01-20T15:30:00Z"}"#;
+    let path =
+        std::env::temp_dir().join(format!("kakiyo-webhook-body-{}.json", std::process::id()));
+    std::fs::write(&path, body).unwrap();
+    let file = path.to_str().unwrap();
+
+    // Python's hmac gives 8d8954ba…90bf for this body and secret (see tests/webhook_signature.rs).
+    let out = run(&["sign", "--secret", "s3cret", file]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        "8d8954bac542829d5fb7498a4670ba495eb3dba192e6d1ec5af81b58fd3990bf\n"
+    );
+
+    let signed_stdin = piped(&["sign", "--secret", "s3cret", "-"], body);
+    assert_eq!(signed_stdin.stdout, out.stdout);
+
+    let verify = |secret: &str, signature: &str| {
+        run(&["verify", "--secret", secret, "--signature", signature, file])
+    };
+    let hex = "8d8954bac542829d5fb7498a4670ba495eb3dba192e6d1ec5af81b58fd3990bf";
+    for good in [
+        hex,
+        &hex.to_uppercase(),
+        &format!("sha256={hex}"),
+        "jYlUusVCgp1ft0mKRnC6SV6z26GS5tHsWvgbWP05kL8=",
+    ] {
+        let out = verify("s3cret", good);
+        assert_eq!(
+            (out.status.code(), text(&out.stdout)),
+            (Some(0), "valid signature\n".into()),
+            "{good}"
+        );
+    }
+    let out = verify("other", hex);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "error: signature mismatch: the body was changed, or signed with another secret\n"
+    );
+    for (bad, why) in [
+        (
+            "",
+            "missing signature: the X-Kakiyo-Signature header is absent or empty",
+        ),
+        (
+            "-abc",
+            "malformed signature: neither hex nor standard base64",
+        ),
+        (
+            &hex[..40],
+            "malformed signature: decodes to 20 bytes, but an HMAC-SHA256 is 32 bytes (64 hex digits or 44 base64 characters)",
+        ),
+    ] {
+        let out = verify("s3cret", bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert_eq!(text(&out.stderr), format!("error: {why}\n"), "{bad:?}");
+    }
+    let out = verify("", hex);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&[
+        "verify",
+        "--secret",
+        "s3cret",
+        "--signature",
+        hex,
+        "/nonexistent/body.json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["sign", "--secret", "", file]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_file(&path).unwrap();
+}
+
+fn piped(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
