@@ -22,8 +22,8 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 
 /// Kakiyo's webhook event catalog: list and look up events, validate a
-/// webhook's event ids offline, check the catalog against the live API, and
-/// export it for other languages.
+/// webhook's event ids offline, check the catalog against the live API,
+/// export it for other languages, and sign, verify and send test deliveries.
 #[derive(Parser)]
 #[command(name = "kakiyo-events", version, max_term_width = 100)]
 #[command(

@@ -7,8 +7,10 @@ use kakiyo_events::webhook::sign;
 use crate::input::Source;
 use crate::output::{BadInput, Outcome, Report};
 
-/// Print the X-Kakiyo-Signature of a body: the HMAC-SHA256 of its exact
-/// bytes under the webhook's secret, as 64 lowercase hex digits.
+/// Print the X-Kakiyo-Signature Kakiyo would send for a body.
+///
+/// The HMAC-SHA256 of the body's exact bytes under the webhook's secret, as
+/// 64 lowercase hex digits.
 #[derive(clap::Args)]
 pub struct Args {
     /// The webhook's secret. Note that a command line can be read by other

@@ -12,12 +12,14 @@ use crate::output::{BadInput, Outcome, Report};
 /// Kakiyo gives a receiver 10 s per attempt; so does this.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// POST a delivery of EVENT to your own receiver, to test it on your machine:
-/// the webhooks guide's envelope {"event", "teamId", "timestamp", "data"} as
-/// application/json, signed in X-Kakiyo-Signature (lowercase hex) when
-/// --secret is given. Prints the response's status and body. Exit 0 on a 2xx
-/// answer; 1 on any other answer or when no connection can be made; 2 on bad
-/// arguments. Plain http:// only: there is no TLS, no proxy and no redirect.
+/// Send a test delivery of EVENT to your own receiver (plain http:// only).
+///
+/// POSTs the webhooks guide's envelope {"event", "teamId", "timestamp",
+/// "data"} as application/json, signed in X-Kakiyo-Signature (lowercase hex)
+/// when --secret is given, and prints the response's status and body. Exit 0
+/// on a 2xx answer; 1 on any other answer or when no connection can be made;
+/// 2 on bad arguments. For a receiver on your machine: there is no TLS, no
+/// proxy and no redirect.
 #[derive(clap::Args)]
 pub struct Args {
     /// The event id, e.g. prospect.qualified.

@@ -7,10 +7,11 @@ use kakiyo_events::webhook::{SignatureError, verify};
 use crate::input::Source;
 use crate::output::{BadInput, Outcome, Report};
 
-/// Check an X-Kakiyo-Signature against a body and the webhook's secret, as a
-/// receiver built on `kakiyo_events::webhook::verify` does. Exit 0 when it is
-/// valid, 1 when it does not match, 2 when the signature is missing or not an
-/// HMAC-SHA256 in hex or base64, or the body cannot be read.
+/// Check a delivery's X-Kakiyo-Signature against its body and the secret.
+///
+/// As a receiver built on `kakiyo_events::webhook::verify` does. Exit 0 when
+/// it is valid, 1 when it does not match, 2 when the signature is missing or
+/// not an HMAC-SHA256 in hex or base64, or the body cannot be read.
 #[derive(clap::Args)]
 pub struct Args {
     /// The webhook's secret. Note that a command line can be read by other
