@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::ArgGroup;
+use kakiyo_events::UnknownEventId;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -70,10 +71,7 @@ pub fn run(args: &Args, style: Style) -> Outcome {
                     Some(Invalid {
                         index,
                         at: &entry.at,
-                        id: unknown.input().to_owned(),
-                        truncated: unknown.is_truncated(),
-                        suggestion: unknown.suggestion().map(|s| s.as_str()),
-                        message: unknown.to_string(),
+                        unknown: *unknown,
                     })
                 })
                 .collect(),
@@ -84,7 +82,7 @@ pub fn run(args: &Args, style: Style) -> Outcome {
             valid: invalid.is_empty(),
             checked: entries.len(),
             wildcard: has_wildcard,
-            invalid: &invalid,
+            invalid: invalid.iter().map(JsonInvalid::from).collect(),
         })?,
         TextOrJson::Text if invalid.is_empty() => {
             let what = match entries.len() {
@@ -100,7 +98,7 @@ pub fn run(args: &Args, style: Style) -> Outcome {
         }
         TextOrJson::Text => invalid
             .iter()
-            .map(|i| format!("{}: {}\n", style.bold(i.at), i.message))
+            .map(|i| format!("{}: {}\n", style.bold(i.at), i.unknown))
             .collect(),
     };
     if invalid.is_empty() {
@@ -115,25 +113,43 @@ pub fn run(args: &Args, style: Style) -> Outcome {
     }
 }
 
+/// An invalid id and where it was. Its suggestion is worked out only when
+/// printed, once, as it is the costly part of a long list of typos.
+struct Invalid<'a> {
+    /// 0-based position in the input, wildcards included.
+    index: usize,
+    at: &'a str,
+    unknown: UnknownEventId,
+}
+
 #[derive(Serialize)]
 struct JsonReport<'a> {
     valid: bool,
     checked: usize,
     wildcard: bool,
-    invalid: &'a [Invalid<'a>],
+    invalid: Vec<JsonInvalid<'a>>,
 }
 
 #[derive(Serialize)]
-struct Invalid<'a> {
-    /// 0-based position in the input, wildcards included.
+struct JsonInvalid<'a> {
     index: usize,
     at: &'a str,
     /// The id, or its first 64 bytes when `truncated`.
-    id: String,
+    id: &'a str,
     truncated: bool,
     suggestion: Option<&'static str>,
-    #[serde(skip)]
-    message: String,
+}
+
+impl<'a> From<&'a Invalid<'a>> for JsonInvalid<'a> {
+    fn from(invalid: &'a Invalid<'a>) -> Self {
+        Self {
+            index: invalid.index,
+            at: invalid.at,
+            id: invalid.unknown.input(),
+            truncated: invalid.unknown.is_truncated(),
+            suggestion: invalid.unknown.suggestion().map(|id| id.as_str()),
+        }
+    }
 }
 
 fn read_entries(args: &Args) -> Result<Vec<Entry>, BadInput> {
