@@ -94,3 +94,10 @@ pub use diff::{
 pub const fn catalog_json() -> &'static str {
     generated::CATALOG_JSON
 }
+
+/// The README's Rust examples, run as doctests so that the README stays true.
+/// Its "Receiving webhooks" section needs `webhook`, which implies `std` and
+/// `serde`; the README's test command, `cargo test --all-features`, has it.
+#[cfg(all(doctest, feature = "webhook"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
