@@ -147,7 +147,7 @@ fn decode_mac(header_value: &str) -> Result<[u8; MAC_LEN], SignatureError> {
         }
         return Ok(mac);
     }
-    // Room for the longest base64 that fits the length check (64 chars → 48 bytes).
+    // Room for the longest base64 left here: 63 characters, at most 48 bytes.
     let mut buffer = [0u8; 48];
     match STANDARD_PAD_INDIFFERENT.decode_slice(bytes, &mut buffer) {
         Ok(MAC_LEN) => {
@@ -159,7 +159,7 @@ fn decode_mac(header_value: &str) -> Result<[u8; MAC_LEN], SignatureError> {
         _ if all_hex && bytes.len() % 2 == 0 => malformed(MalformedSignature::WrongLength {
             bytes: bytes.len() / 2,
         }),
-        Ok(bytes) => malformed(MalformedSignature::WrongLength { bytes }),
+        Ok(len) => malformed(MalformedSignature::WrongLength { bytes: len }),
         Err(_) => malformed(MalformedSignature::NotHexOrBase64),
     }
 }
