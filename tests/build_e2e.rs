@@ -91,7 +91,11 @@ fn probe_dir() -> PathBuf {
     fs::write(dir.join("src/main.rs"), PROBE_MAIN).unwrap();
     // The crate's own lock pins the same dependency versions, with no resolution.
     if !dir.join("Cargo.lock").exists() {
-        fs::copy(Path::new(CRATE_DIR).join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+        fs::copy(
+            Path::new(CRATE_DIR).join("Cargo.lock"),
+            dir.join("Cargo.lock"),
+        )
+        .unwrap();
     }
     dir
 }
@@ -110,8 +114,7 @@ fn cargo(dir: &Path, args: &[&str], catalog: Option<&Path>) -> Output {
         Some(path) => command.env("KAKIYO_EVENTS_CATALOG", path),
         None => command.env_remove("KAKIYO_EVENTS_CATALOG"),
     };
-    let output = command.output().unwrap();
-    output
+    command.output().unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -157,22 +160,37 @@ fn hostile_catalog_compiles_and_reads_back_byte_for_byte() {
         .filter_map(|line| line.strip_prefix("event "))
         .map(|line| line.split(' ').collect())
         .collect();
-    assert_eq!(events.len(), entries.len(), "one EventId per entry:\n{stdout}");
+    assert_eq!(
+        events.len(),
+        entries.len(),
+        "one EventId per entry:\n{stdout}"
+    );
     for (printed, entry) in events.iter().zip(&entries) {
         let field = |name: &str| entry[name].as_str().unwrap().as_bytes().to_vec();
         let id = String::from_utf8_lossy(&field("id")).into_owned();
         assert_eq!(unhex(printed[0]), field("id"), "as_str of {id}");
         assert_eq!(unhex(printed[1]), field("name"), "name of {id}");
-        assert_eq!(unhex(printed[2]), field("description"), "description of {id}");
+        assert_eq!(
+            unhex(printed[2]),
+            field("description"),
+            "description of {id}"
+        );
         assert_eq!(unhex(printed[3]), field("category"), "category of {id}");
         match entry.get("deprecated") {
-            Some(reason) => assert_eq!(unhex(printed[4]), reason.as_str().unwrap().as_bytes(), "deprecated of {id}"),
+            Some(reason) => assert_eq!(
+                unhex(printed[4]),
+                reason.as_str().unwrap().as_bytes(),
+                "deprecated of {id}"
+            ),
             None => assert_eq!(printed[4], "-", "deprecated of {id}"),
         }
     }
 
     // catalog_json() is the API body: the entries without `deprecated`.
-    let json_hex = stdout.lines().find_map(|l| l.strip_prefix("catalog_json ")).unwrap();
+    let json_hex = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("catalog_json "))
+        .unwrap();
     let served: Value = serde_json::from_slice(&unhex(json_hex)).unwrap();
     let mut expected = entries.clone();
     for entry in &mut expected {
@@ -193,7 +211,9 @@ fn generated_source(catalog: Option<&Path>) -> String {
         .filter_map(|line| serde_json::from_str::<Value>(line).ok())
         .find(|m| {
             m["reason"] == "build-script-executed"
-                && m["package_id"].as_str().is_some_and(|id| id.contains("kakiyo-events"))
+                && m["package_id"]
+                    .as_str()
+                    .is_some_and(|id| id.contains("kakiyo-events"))
         })
         .and_then(|m| m["out_dir"].as_str().map(PathBuf::from))
         .expect("cargo reports the build script's OUT_DIR");
@@ -204,7 +224,11 @@ fn generated_source(catalog: Option<&Path>) -> String {
 fn clean_build(catalog: Option<&Path>) -> String {
     must_succeed(
         "cargo clean -p kakiyo-events",
-        cargo(&probe_dir(), &["clean", "--quiet", "-p", "kakiyo-events"], catalog),
+        cargo(
+            &probe_dir(),
+            &["clean", "--quiet", "-p", "kakiyo-events"],
+            catalog,
+        ),
     );
     generated_source(catalog)
 }
@@ -233,10 +257,16 @@ fn generated_code_is_identical_across_clean_builds_and_names_no_path() {
     }
     let from_first = clean_build(Some(&first));
     let from_second = clean_build(Some(&second));
-    assert!(from_first == from_second, "the catalog's path changed the generated code");
+    assert!(
+        from_first == from_second,
+        "the catalog's path changed the generated code"
+    );
 
     let bundled = clean_build(None);
-    assert!(bundled == clean_build(None), "two clean builds of events.json differ");
+    assert!(
+        bundled == clean_build(None),
+        "two clean builds of events.json differ"
+    );
 
     let home = std::env::var("HOME").unwrap_or_default();
     let mut forbidden = vec![
@@ -252,7 +282,10 @@ fn generated_code_is_identical_across_clean_builds_and_names_no_path() {
     }
     for (which, code) in [("hostile", &from_first), ("bundled", &bundled)] {
         for path in &forbidden {
-            assert!(!code.contains(path.as_str()), "the {which} generated code names {path}");
+            assert!(
+                !code.contains(path.as_str()),
+                "the {which} generated code names {path}"
+            );
         }
     }
 }
@@ -296,14 +329,23 @@ fn hostile_docs_add_no_doctest() {
     // rustdoc does see doctests in the generated items' docs: the three
     // examples src/docs/*.md gives them. So a doctest smuggled in through a
     // description (a ``` fence, an indented block after a lone \r) would show.
-    for item in ["generated::Category", "generated::EventId", "generated::EVENTS"] {
+    for item in [
+        "generated::Category",
+        "generated::EventId",
+        "generated::EVENTS",
+    ] {
         assert!(
-            bundled.iter().any(|t| t.starts_with(&format!("{item} (line"))),
+            bundled
+                .iter()
+                .any(|t| t.starts_with(&format!("{item} (line"))),
             "rustdoc should list the example of {item}: {bundled:#?}"
         );
     }
     let hostile = doctests(Some(&fixture("hostile-valid.json")));
-    assert_eq!(hostile, bundled, "the hostile catalog's text added or removed doctests");
+    assert_eq!(
+        hostile, bundled,
+        "the hostile catalog's text added or removed doctests"
+    );
 }
 
 /// A broken catalog: `cargo build` fails, reports exactly these problems
@@ -311,9 +353,17 @@ fn hostile_docs_add_no_doctest() {
 fn assert_build_fails(catalog: &Path, expected: &[&str]) {
     let output = cargo(&probe_dir(), &["build"], Some(catalog));
     let stderr = text(&output.stderr);
-    assert!(!output.status.success(), "{} built:\n{stderr}", catalog.display());
+    assert!(
+        !output.status.success(),
+        "{} built:\n{stderr}",
+        catalog.display()
+    );
     for sign in ["panicked", "RUST_BACKTRACE", "stack backtrace"] {
-        assert!(!stderr.contains(sign), "{sign:?} in the output for {}:\n{stderr}", catalog.display());
+        assert!(
+            !stderr.contains(sign),
+            "{sign:?} in the output for {}:\n{stderr}",
+            catalog.display()
+        );
     }
     let path = catalog.display().to_string();
     let reported: Vec<&str> = stderr
@@ -324,7 +374,10 @@ fn assert_build_fails(catalog: &Path, expected: &[&str]) {
             Some(&line[at + path.len()..])
         })
         .collect();
-    assert_eq!(reported, expected, "for {path}; the whole output:\n{stderr}");
+    assert_eq!(
+        reported, expected,
+        "for {path}; the whole output:\n{stderr}"
+    );
 }
 
 #[test]
@@ -333,11 +386,15 @@ fn broken_catalogs_fail_the_build_with_one_message_per_problem() {
     let id_rule = "; an id is two or more dot-separated segments, each matching [a-z][a-z0-9]*(_[a-z0-9]+)*, like \"prospect.qualified\"";
     assert_build_fails(
         &fixture("broken-syntax.json"),
-        &[":3:61: invalid JSON: expected `,` or `}`; the catalog must be the JSON array that GET /v1/webhooks/test/events returns"],
+        &[
+            ":3:61: invalid JSON: expected `,` or `}`; the catalog must be the JSON array that GET /v1/webhooks/test/events returns",
+        ],
     );
     assert_build_fails(
         &fixture("broken-not-array.json"),
-        &[": the top level is an object; expected an array of events like [{\"id\": \"prospect.qualified\", \"name\": \"…\", \"description\": \"…\", \"category\": \"prospect\"}]"],
+        &[
+            ": the top level is an object; expected an array of events like [{\"id\": \"prospect.qualified\", \"name\": \"…\", \"description\": \"…\", \"category\": \"prospect\"}]",
+        ],
     );
     assert_build_fails(
         &fixture("broken-fields.json"),
@@ -351,7 +408,9 @@ fn broken_catalogs_fail_the_build_with_one_message_per_problem() {
     assert_build_fails(
         &fixture("broken-ids.json"),
         &[
-            &format!(": event [0] (id \"Prospect.Qualified\"): invalid id: segment \"Prospect\" must start with a lowercase ASCII letter{id_rule}"),
+            &format!(
+                ": event [0] (id \"Prospect.Qualified\"): invalid id: segment \"Prospect\" must start with a lowercase ASCII letter{id_rule}"
+            ),
             ": event [2] (id \"prospect.stage2\"): gives the Rust variant EventId::ProspectStage2, which event [1] (id \"prospect.stage_2\") already gives; rename one of the ids",
             ": event [3] (id \"campaign.started\"): category \"message\" differs from the id's first segment \"campaign\"; set \"category\": \"campaign\" or rename the id",
             ": event [4] (id \"prospect.stage_2\"): duplicate id, first defined at event [1]; remove one of them",
@@ -372,6 +431,8 @@ fn broken_catalogs_fail_the_build_with_one_message_per_problem() {
     let missing = work_dir().join("no-such-catalog.json");
     assert_build_fails(
         &missing,
-        &[": cannot read the catalog: No such file or directory (os error 2); check the path in KAKIYO_EVENTS_CATALOG (an absolute path is safest)"],
+        &[
+            ": cannot read the catalog: No such file or directory (os error 2); check the path in KAKIYO_EVENTS_CATALOG (an absolute path is safest)",
+        ],
     );
 }

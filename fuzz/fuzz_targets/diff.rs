@@ -24,41 +24,78 @@ struct Entry {
 /// What the model expects: the entries, or the kind of error and its entry.
 enum Expected {
     Entries(Vec<Entry>),
-    Error { kind: &'static str, entry: Option<usize> },
+    Error {
+        kind: &'static str,
+        entry: Option<usize>,
+    },
 }
 
 fn model(json: &str) -> Expected {
     if json.trim().is_empty() {
-        return Expected::Error { kind: "empty", entry: None };
+        return Expected::Error {
+            kind: "empty",
+            entry: None,
+        };
     }
     let Ok(value) = serde_json::from_str::<Value>(json) else {
-        return Expected::Error { kind: "syntax", entry: None };
+        return Expected::Error {
+            kind: "syntax",
+            entry: None,
+        };
     };
     let Value::Array(items) = value else {
-        return Expected::Error { kind: "not an array", entry: None };
+        return Expected::Error {
+            kind: "not an array",
+            entry: None,
+        };
     };
     let mut entries = Vec::new();
     let mut seen = HashSet::new();
     for (index, item) in items.iter().enumerate() {
         let Value::Object(fields) = item else {
-            return Expected::Error { kind: "entry not an object", entry: Some(index) };
+            return Expected::Error {
+                kind: "entry not an object",
+                entry: Some(index),
+            };
         };
         let mut texts = Vec::new();
         for field in FIELDS {
             match fields.get(field) {
                 Some(Value::String(text)) => texts.push(text.clone()),
-                Some(_) => return Expected::Error { kind: "not a string", entry: Some(index) },
-                None => return Expected::Error { kind: "missing field", entry: Some(index) },
+                Some(_) => {
+                    return Expected::Error {
+                        kind: "not a string",
+                        entry: Some(index),
+                    };
+                }
+                None => {
+                    return Expected::Error {
+                        kind: "missing field",
+                        entry: Some(index),
+                    };
+                }
             }
             if field == "id" && texts[0].is_empty() {
-                return Expected::Error { kind: "empty id", entry: Some(index) };
+                return Expected::Error {
+                    kind: "empty id",
+                    entry: Some(index),
+                };
             }
         }
         if !seen.insert(texts[0].clone()) {
-            return Expected::Error { kind: "duplicate id", entry: Some(index) };
+            return Expected::Error {
+                kind: "duplicate id",
+                entry: Some(index),
+            };
         }
-        let [id, name, description, category] = <[String; 4]>::try_from(texts).unwrap_or_else(|_| unreachable!());
-        entries.push(Entry { id, name, description, category });
+        let [id, name, description, category] =
+            <[String; 4]>::try_from(texts).unwrap_or_else(|_| unreachable!());
+        entries.push(Entry {
+            id,
+            name,
+            description,
+            category,
+        });
     }
     Expected::Entries(entries)
 }
@@ -84,11 +121,33 @@ fuzz_target!(|data: &[u8]| {
     match (diff(json), model(json)) {
         (Ok(drift), Expected::Entries(remote)) => {
             let by_id = |id: &str| remote.iter().find(|e| e.id == id);
-            let removed: Vec<EventId> = EventId::ALL.iter().copied().filter(|id| by_id(id.as_str()).is_none()).collect();
-            assert_eq!(drift.removed, removed, "removed: catalog ids the remote lacks, in catalog order");
-            let added: Vec<&str> = remote.iter().filter(|e| EventId::find(&e.id).is_none()).map(|e| e.id.as_str()).collect();
-            assert_eq!(drift.added.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), added);
-            for (got, want) in drift.added.iter().zip(remote.iter().filter(|e| EventId::find(&e.id).is_none())) {
+            let removed: Vec<EventId> = EventId::ALL
+                .iter()
+                .copied()
+                .filter(|id| by_id(id.as_str()).is_none())
+                .collect();
+            assert_eq!(
+                drift.removed, removed,
+                "removed: catalog ids the remote lacks, in catalog order"
+            );
+            let added: Vec<&str> = remote
+                .iter()
+                .filter(|e| EventId::find(&e.id).is_none())
+                .map(|e| e.id.as_str())
+                .collect();
+            assert_eq!(
+                drift
+                    .added
+                    .iter()
+                    .map(|e| e.id.as_str())
+                    .collect::<Vec<_>>(),
+                added
+            );
+            for (got, want) in drift
+                .added
+                .iter()
+                .zip(remote.iter().filter(|e| EventId::find(&e.id).is_none()))
+            {
                 assert_eq!(
                     (&got.name, &got.description, &got.category),
                     (&want.name, &want.description, &want.category)
@@ -99,8 +158,16 @@ fuzz_target!(|data: &[u8]| {
                 if let Some(entry) = by_id(id.as_str()) {
                     let pairs = [
                         (EventField::Name, id.name(), &entry.name),
-                        (EventField::Description, id.description(), &entry.description),
-                        (EventField::Category, id.category().as_str(), &entry.category),
+                        (
+                            EventField::Description,
+                            id.description(),
+                            &entry.description,
+                        ),
+                        (
+                            EventField::Category,
+                            id.category().as_str(),
+                            &entry.category,
+                        ),
                     ];
                     for (field, local, remote) in pairs {
                         if local != remote {
@@ -109,20 +176,40 @@ fuzz_target!(|data: &[u8]| {
                     }
                 }
             }
-            let got: Vec<_> = drift.changed.iter().map(|c| (c.id, c.field, c.local, c.remote.clone())).collect();
+            let got: Vec<_> = drift
+                .changed
+                .iter()
+                .map(|c| (c.id, c.field, c.local, c.remote.clone()))
+                .collect();
             assert_eq!(got, changed);
-            assert_eq!(drift.is_empty(), added.is_empty() && removed.is_empty() && changed.is_empty());
+            assert_eq!(
+                drift.is_empty(),
+                added.is_empty() && removed.is_empty() && changed.is_empty()
+            );
 
             // The report: one line per difference, so remote text cannot add lines.
             let report = drift.to_string();
-            let lines = if drift.is_empty() { 1 } else { drift.added.len() + drift.removed.len() + drift.changed.len() };
+            let lines = if drift.is_empty() {
+                1
+            } else {
+                drift.added.len() + drift.removed.len() + drift.changed.len()
+            };
             assert_eq!(report.lines().count(), lines, "{report}");
             assert!(!report.contains('\r'));
 
             let value = serde_json::to_value(&drift).expect("a diff always serializes");
-            assert_eq!(value["added"].as_array().map(Vec::len), Some(drift.added.len()));
-            assert_eq!(value["removed"].as_array().map(Vec::len), Some(drift.removed.len()));
-            assert_eq!(value["changed"].as_array().map(Vec::len), Some(drift.changed.len()));
+            assert_eq!(
+                value["added"].as_array().map(Vec::len),
+                Some(drift.added.len())
+            );
+            assert_eq!(
+                value["removed"].as_array().map(Vec::len),
+                Some(drift.removed.len())
+            );
+            assert_eq!(
+                value["changed"].as_array().map(Vec::len),
+                Some(drift.changed.len())
+            );
         }
         (Err(err), Expected::Error { kind, entry }) => {
             assert_eq!(kind_name(err.kind()), kind, "{err}");
@@ -133,7 +220,9 @@ fuzz_target!(|data: &[u8]| {
             // Ids are kept to 64 bytes, escaped: a huge id never makes a huge message.
             assert!(shown.len() <= 700, "{} bytes: {shown}", shown.len());
         }
-        (Ok(_), Expected::Error { kind, entry }) => panic!("diff accepted input the model rejects ({kind} at {entry:?})"),
+        (Ok(_), Expected::Error { kind, entry }) => {
+            panic!("diff accepted input the model rejects ({kind} at {entry:?})")
+        }
         (Err(err), Expected::Entries(_)) => panic!("diff rejected input the model accepts: {err}"),
     }
 });

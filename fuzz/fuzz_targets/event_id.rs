@@ -43,7 +43,10 @@ fn check_event_id(text: &str) {
             }
             let shown = err.to_string();
             assert!(shown.starts_with("unknown event id \""));
-            assert!(!shown.contains(['\n', '\r']), "the message must stay one line: {shown:?}");
+            assert!(
+                !shown.contains(['\n', '\r']),
+                "the message must stay one line: {shown:?}"
+            );
             match err.suggestion() {
                 Some(suggestion) => {
                     assert!(EventId::ALL.contains(&suggestion));
@@ -77,7 +80,10 @@ fn check_any_event_id(text: &str) {
     assert_eq!(any.as_str(), text);
     assert_eq!(any.known(), text.parse::<EventId>().ok());
     let json = serde_json::to_string(&any).expect("a string always serializes");
-    assert_eq!(json, serde_json::to_string(text).expect("a string always serializes"));
+    assert_eq!(
+        json,
+        serde_json::to_string(text).expect("a string always serializes")
+    );
     let back: AnyEventId = serde_json::from_str(&json).expect("AnyEventId reads any JSON string");
     assert_eq!(back, any);
 }
@@ -90,7 +96,10 @@ fn check_json(data: &[u8]) {
         Ok(id) => assert_eq!(string.as_deref(), Some(id.as_str())),
         Err(err) => {
             if let Some(string) = &string {
-                assert!(string.parse::<EventId>().is_err(), "{string:?} is an id but did not deserialize");
+                assert!(
+                    string.parse::<EventId>().is_err(),
+                    "{string:?} is an id but did not deserialize"
+                );
                 assert!(err.to_string().starts_with("unknown event id"), "{err}");
             }
         }
@@ -100,6 +109,9 @@ fn check_json(data: &[u8]) {
             assert_eq!(string.as_deref(), Some(any.as_str()));
             assert_eq!(any.known(), any.as_str().parse::<EventId>().ok());
         }
-        Err(_) => assert!(string.is_none(), "AnyEventId refused the JSON string {string:?}"),
+        Err(_) => assert!(
+            string.is_none(),
+            "AnyEventId refused the JSON string {string:?}"
+        ),
     }
 }

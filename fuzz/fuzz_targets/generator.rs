@@ -43,7 +43,8 @@ fuzz_target!(|data: &[u8]| {
         Ok(code) => {
             let catalog = codegen::parse_catalog(json)
                 .unwrap_or_else(|e| panic!("generate succeeded but parse_catalog failed: {e:?}"));
-            if let Err(problem) = catalog_check::check_generated(&code, &catalog, reference_items()) {
+            if let Err(problem) = catalog_check::check_generated(&code, &catalog, reference_items())
+            {
                 panic!("{problem}\n--- catalog:\n{json}");
             }
         }
@@ -52,10 +53,17 @@ fuzz_target!(|data: &[u8]| {
             assert!(!errors.errors.is_empty(), "an error with no problem in it");
             assert!(codegen::parse_catalog(json).is_err());
             let shown = errors.to_string();
-            assert_eq!(shown.lines().count(), errors.errors.len(), "one line per problem: {shown}");
+            assert_eq!(
+                shown.lines().count(),
+                errors.errors.len(),
+                "one line per problem: {shown}"
+            );
             for line in shown.lines() {
                 assert!(line.starts_with("error: fuzz.json:"), "{line}");
-                assert!(!line.chars().any(char::is_control), "control character in {line:?}");
+                assert!(
+                    !line.chars().any(char::is_control),
+                    "control character in {line:?}"
+                );
             }
         }
     }

@@ -22,7 +22,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(err.len(), invalid.len());
             assert!(!err.is_empty());
             let found: Vec<usize> = err.iter().map(|(index, _)| index).collect();
-            assert_eq!(found, invalid, "every invalid id, by its 0-based index, in order");
+            assert_eq!(
+                found, invalid,
+                "every invalid id, by its 0-based index, in order"
+            );
             for (index, unknown) in err.iter() {
                 assert_eq!(unknown.input_len(), ids[index].len());
                 assert!(ids[index].starts_with(unknown.input()));
@@ -34,7 +37,12 @@ fuzz_target!(|data: &[u8]| {
             assert!(shown.starts_with("Invalid event IDs: "));
             // Each entry shows at most 64 bytes of its id, its length and a suggestion.
             let bound = "Invalid event IDs: ".len() + invalid.len() * (64 + 80);
-            assert!(shown.len() <= bound, "{} bytes shown for {} invalid ids", shown.len(), invalid.len());
+            assert!(
+                shown.len() <= bound,
+                "{} bytes shown for {} invalid ids",
+                shown.len(),
+                invalid.len()
+            );
         }
     }
 });

@@ -27,7 +27,11 @@ pub fn expected_doc_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn expect_eq<T: PartialEq + std::fmt::Debug>(what: &str, found: T, expected: T) -> Result<(), String> {
+fn expect_eq<T: PartialEq + std::fmt::Debug>(
+    what: &str,
+    found: T,
+    expected: T,
+) -> Result<(), String> {
     if found == expected {
         Ok(())
     } else {
@@ -36,20 +40,46 @@ fn expect_eq<T: PartialEq + std::fmt::Debug>(what: &str, found: T, expected: T) 
 }
 
 /// Checks `code`, generated from `catalog`, against the catalog.
-pub fn check_generated(code: &str, catalog: &Catalog, reference_items: &[String]) -> Result<(), String> {
+pub fn check_generated(
+    code: &str,
+    catalog: &Catalog,
+    reference_items: &[String],
+) -> Result<(), String> {
     let generated = generated_code::read(code)?;
-    expect_eq("top-level items", generated.items.as_slice(), reference_items)?;
+    expect_eq(
+        "top-level items",
+        generated.items.as_slice(),
+        reference_items,
+    )?;
     check_event_variants(&generated, catalog)?;
     expect_eq(
         "Category variants",
-        generated.category_variants.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(),
-        catalog.categories.iter().map(|c| c.variant.as_str()).collect(),
+        generated
+            .category_variants
+            .iter()
+            .map(|v| v.name.as_str())
+            .collect::<Vec<_>>(),
+        catalog
+            .categories
+            .iter()
+            .map(|c| c.variant.as_str())
+            .collect(),
     )?;
 
     let events = &catalog.events;
-    let column = |f: fn(&codegen::EventSpec) -> &str| events.iter().map(|e| f(e).to_owned()).collect::<Vec<_>>();
-    expect_eq("EVENT_IDS", generated.str_array("EVENT_IDS")?, column(|e| &e.id))?;
-    expect_eq("EVENT_NAMES", generated.str_array("EVENT_NAMES")?, column(|e| &e.name))?;
+    let column = |f: fn(&codegen::EventSpec) -> &str| {
+        events.iter().map(|e| f(e).to_owned()).collect::<Vec<_>>()
+    };
+    expect_eq(
+        "EVENT_IDS",
+        generated.str_array("EVENT_IDS")?,
+        column(|e| &e.id),
+    )?;
+    expect_eq(
+        "EVENT_NAMES",
+        generated.str_array("EVENT_NAMES")?,
+        column(|e| &e.name),
+    )?;
     expect_eq(
         "EVENT_DESCRIPTIONS",
         generated.str_array("EVENT_DESCRIPTIONS")?,
@@ -77,19 +107,29 @@ pub fn check_generated(code: &str, catalog: &Catalog, reference_items: &[String]
 fn check_event_variants(generated: &Generated, catalog: &Catalog) -> Result<(), String> {
     expect_eq(
         "EventId variants",
-        generated.event_variants.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(),
+        generated
+            .event_variants
+            .iter()
+            .map(|v| v.name.as_str())
+            .collect::<Vec<_>>(),
         catalog.events.iter().map(|e| e.variant.as_str()).collect(),
     )?;
     for (variant, event) in generated.event_variants.iter().zip(&catalog.events) {
         let at = format!("EventId::{}", variant.name);
-        expect_eq(&format!("{at} deprecation note"), &variant.deprecated, &event.deprecated)?;
+        expect_eq(
+            &format!("{at} deprecation note"),
+            &variant.deprecated,
+            &event.deprecated,
+        )?;
         // The generator's own line names the id in backticks: ids are
         // validated to [a-z0-9_.], so that code span is the only markup.
         let id_line = format!("Id: `{}`", event.id);
         let mut shown = Vec::new();
         for line in variant.docs.iter().filter(|line| **line != id_line) {
             if !generated_code::doc_line_is_inert(line) {
-                return Err(format!("{at}: doc line {line:?} could be read as markdown code or markup"));
+                return Err(format!(
+                    "{at}: doc line {line:?} could be read as markdown code or markup"
+                ));
             }
             shown.push(generated_code::unescape_doc_line(line).unwrap_or_default());
         }
@@ -97,7 +137,9 @@ fn check_event_variants(generated: &Generated, catalog: &Catalog) -> Result<(), 
         for (field, text) in [("name", &event.name), ("description", &event.description)] {
             let expected = expected_doc_lines(text).join("\n");
             if !shown.contains(&expected) {
-                return Err(format!("{at}: the docs {shown:?} do not show the {field} {expected:?}"));
+                return Err(format!(
+                    "{at}: the docs {shown:?} do not show the {field} {expected:?}"
+                ));
             }
         }
     }
@@ -105,7 +147,9 @@ fn check_event_variants(generated: &Generated, catalog: &Catalog) -> Result<(), 
 }
 
 fn check_catalog_json(generated: &Generated, catalog: &Catalog) -> Result<(), String> {
-    let json = generated.string("CATALOG_JSON").ok_or("no static CATALOG_JSON")?;
+    let json = generated
+        .string("CATALOG_JSON")
+        .ok_or("no static CATALOG_JSON")?;
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| format!("CATALOG_JSON is not JSON: {e}"))?;
     let expected: Vec<serde_json::Value> = catalog

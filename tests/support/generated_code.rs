@@ -78,7 +78,8 @@ impl Generated {
 
 /// Parses generated code; fails on anything the generator never writes.
 pub fn read(code: &str) -> Result<Generated, String> {
-    let file = syn::parse_file(code).map_err(|e| format!("the generated code does not parse: {e}"))?;
+    let file =
+        syn::parse_file(code).map_err(|e| format!("the generated code does not parse: {e}"))?;
     if !file.attrs.is_empty() {
         return Err("the generated code has inner attributes".into());
     }
@@ -119,7 +120,9 @@ pub fn read(code: &str) -> Result<Generated, String> {
             Item::Const(c) => generated.items.push(format!("const {}", c.ident)),
             Item::Fn(f) => generated.items.push(format!("fn {}", f.sig.ident)),
             Item::Mod(m) => generated.items.push(format!("mod {}", m.ident)),
-            Item::Macro(m) => generated.items.push(format!("macro {}", path_text(&m.mac.path))),
+            Item::Macro(m) => generated
+                .items
+                .push(format!("macro {}", path_text(&m.mac.path))),
             Item::Impl(_) => generated.items.push("impl".into()),
             Item::Use(_) => generated.items.push("use".into()),
             _ => generated.items.push("other item".into()),
@@ -166,9 +169,13 @@ fn read_variant(name: &str, attrs: &[Attribute]) -> Result<Variant, String> {
                 }
             })
             .map_err(|e| format!("{name}: {e}"))?;
-            variant.deprecated = Some(note.ok_or_else(|| format!("{name}: #[deprecated] without a note"))?);
+            variant.deprecated =
+                Some(note.ok_or_else(|| format!("{name}: #[deprecated] without a note"))?);
         } else {
-            return Err(format!("{name}: unexpected attribute #[{}]", path_text(attr.path())));
+            return Err(format!(
+                "{name}: unexpected attribute #[{}]",
+                path_text(attr.path())
+            ));
         }
     }
     Ok(variant)

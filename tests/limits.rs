@@ -1,0 +1,279 @@
+//! Limits: huge and deep inputs are rejected at a cost that does not grow
+//! with them. Asserted structurally (what an error keeps, how much is
+//! allocated), never with a clock: timings are machine noise in CI. The one
+//! timed function, `measure_rejecting_10_mib`, is `#[ignore]`d and only prints;
+//! RELIABILITY.md quotes its numbers.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+#[cfg(feature = "alloc")]
+use kakiyo_events::validate;
+use kakiyo_events::{Category, EventId, UnknownEventId};
+
+#[allow(dead_code, unused_imports)]
+#[path = "../src/codegen/mod.rs"]
+mod codegen;
+
+const TEN_MIB: usize = 10 * 1024 * 1024;
+/// What an error keeps of its input, at most (`UnknownEventId::input`).
+const KEPT: usize = 64;
+
+/// Counts the bytes this thread allocates, so a test can show that rejecting
+/// a huge input allocates nothing, or nothing in proportion to it.
+struct CountingAllocator;
+
+thread_local! {
+    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call goes straight to the system allocator; the counter is a
+// const-initialized thread-local, which never allocates.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATED.try_with(|n| n.set(n.get() + layout.size()));
+        // SAFETY: forwarded unchanged.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATED.try_with(|n| n.set(n.get() + new_size));
+        // SAFETY: forwarded unchanged.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAllocator = CountingAllocator;
+
+/// The bytes `f` allocates on this thread, and its result.
+fn allocated_by<T>(f: impl FnOnce() -> T) -> (usize, T) {
+    let before = ALLOCATED.with(Cell::get);
+    let result = f();
+    (ALLOCATED.with(Cell::get) - before, result)
+}
+
+/// Huge inputs of several shapes: a near miss of a real id (the worst case for
+/// suggestions), plain ASCII, and multi-byte characters that straddle the cut.
+fn huge_inputs() -> Vec<String> {
+    let near_miss = format!("prospect.qualifie{}", "d".repeat(TEN_MIB - 17));
+    let ascii = "x".repeat(TEN_MIB);
+    let two_byte = "é".repeat(TEN_MIB / 2);
+    let four_byte = format!("a{}", "😀".repeat(TEN_MIB / 4));
+    vec![near_miss, ascii, two_byte, four_byte]
+}
+
+fn assert_bounded(err: &UnknownEventId, input: &str) {
+    assert!(
+        err.input().len() <= KEPT,
+        "kept {} bytes",
+        err.input().len()
+    );
+    assert!(
+        err.input().len() > KEPT - 4,
+        "kept only {} bytes",
+        err.input().len()
+    );
+    assert!(
+        input.starts_with(err.input()),
+        "the kept text is a prefix at a char boundary"
+    );
+    assert_eq!(err.input_len(), input.len());
+    assert!(err.is_truncated());
+    assert_eq!(
+        err.suggestion(),
+        None,
+        "no suggestion work on a truncated input"
+    );
+}
+
+#[test]
+fn from_str_rejects_10_mib_keeping_64_bytes_and_allocating_nothing() {
+    for input in huge_inputs() {
+        let (bytes, result) = allocated_by(|| input.parse::<EventId>());
+        let err = result.unwrap_err();
+        assert_eq!(
+            bytes,
+            0,
+            "parsing a {} byte input allocated {bytes} bytes",
+            input.len()
+        );
+        assert_bounded(&err, &input);
+
+        let (bytes, suggestion) = allocated_by(|| err.suggestion());
+        assert_eq!((bytes, suggestion), (0, None));
+
+        let shown = err.to_string();
+        assert!(shown.len() < 200, "the message is {} bytes", shown.len());
+        assert!(
+            shown.ends_with(&format!("… ({} bytes)", input.len())),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn the_error_owns_no_heap_memory() {
+    // `Copy` rules out any owned heap pointer, and the size shows that the
+    // kept prefix lives inline.
+    fn assert_copy<T: Copy>() {}
+    assert_copy::<UnknownEventId>();
+    assert_copy::<kakiyo_events::UnknownCategory>();
+    assert!(std::mem::size_of::<UnknownEventId>() <= KEPT + 2 * std::mem::size_of::<usize>());
+}
+
+#[test]
+fn inputs_at_the_64_byte_boundary() {
+    let id = "prospect.qualified";
+    // 64 bytes: kept whole, and still gets its suggestion.
+    let at_limit = format!("{id}{}", "d".repeat(KEPT - id.len()));
+    let err = at_limit.parse::<EventId>().unwrap_err();
+    assert_eq!(
+        (err.input(), err.is_truncated()),
+        (at_limit.as_str(), false)
+    );
+    // 65 bytes: cut, no suggestion.
+    let over = format!("{at_limit}d");
+    let err = over.parse::<EventId>().unwrap_err();
+    assert_eq!(
+        (err.input(), err.is_truncated(), err.suggestion()),
+        (at_limit.as_str(), true, None)
+    );
+    // A 2-byte char across the cut: the cut moves back to the char boundary.
+    let straddling = format!("{}é", "a".repeat(KEPT - 1));
+    let err = straddling.parse::<EventId>().unwrap_err();
+    assert_eq!(err.input(), "a".repeat(KEPT - 1));
+}
+
+#[test]
+fn category_from_str_rejects_10_mib_the_same_way() {
+    for input in huge_inputs() {
+        let (bytes, result) = allocated_by(|| input.parse::<Category>());
+        let err = result.unwrap_err();
+        assert_eq!(bytes, 0);
+        assert!(err.input().len() <= KEPT && input.starts_with(err.input()));
+        assert_eq!(
+            (err.input_len(), err.is_truncated(), err.suggestion()),
+            (input.len(), true, None)
+        );
+    }
+}
+
+#[cfg(feature = "alloc")]
+#[test]
+fn validate_rejects_10_mib_ids_without_copying_them() {
+    let huge = huge_inputs();
+    let ids = [
+        huge[0].as_str(),
+        "message.sent",
+        huge[2].as_str(),
+        "prospect.qualifed",
+    ];
+    let (bytes, result) = allocated_by(|| validate(ids));
+    let err = result.unwrap_err();
+    // A few small vectors, nothing in proportion to the 20 MiB given.
+    assert!(bytes < 4096, "validate allocated {bytes} bytes");
+    assert_eq!(err.iter().map(|(i, _)| i).collect::<Vec<_>>(), [0, 2, 3]);
+    for (index, unknown) in err.iter().take(2) {
+        assert_bounded(unknown, ids[index]);
+    }
+    let shown = err.to_string();
+    assert!(shown.len() < 400, "the message is {} bytes", shown.len());
+    assert!(
+        shown.contains(&format!("… ({} bytes)", huge[0].len())),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("prospect.qualifed (did you mean prospect.qualified?)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn generator_rejects_deep_nesting_without_overflowing_the_stack() {
+    let deep = "[".repeat(100_000);
+    let errors = codegen::parse_catalog(&deep).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    let shown = errors[0].to_string();
+    assert!(
+        shown.starts_with("1:128: invalid JSON: recursion limit exceeded"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn generator_rejects_more_events_than_its_tables_index() {
+    let entries = vec!["{}"; codegen::MAX_EVENTS + 1];
+    let json = format!("[{}]", entries.join(","));
+    let errors = codegen::parse_catalog(&json).unwrap_err();
+    assert_eq!(
+        errors,
+        [codegen::CatalogError::TooManyEvents {
+            count: codegen::MAX_EVENTS + 1,
+            max: codegen::MAX_EVENTS
+        }]
+    );
+}
+
+#[cfg(feature = "diff")]
+#[test]
+fn diff_keeps_64_bytes_of_a_10_mib_duplicate_id() {
+    let id = "x".repeat(TEN_MIB);
+    let entry = format!(r#"{{"id": "{id}", "name": "N", "description": "D", "category": "x"}}"#);
+    let err = kakiyo_events::diff(&format!("[{entry}, {entry}]")).unwrap_err();
+    assert_eq!(err.entry(), Some(1));
+    let shown = err.to_string();
+    assert!(shown.len() < 200, "the message is {} bytes", shown.len());
+}
+
+/// Prints what rejecting a 10 MiB input costs, for RELIABILITY.md:
+/// `cargo test --release --test limits -- --ignored --nocapture`.
+#[cfg(feature = "alloc")]
+#[test]
+#[ignore = "a measurement, not a check: run it by hand in release mode"]
+fn measure_rejecting_10_mib() {
+    use std::hint::black_box;
+    use std::time::Instant;
+
+    const ROUNDS: usize = 2_000;
+    fn median_ns(mut f: impl FnMut()) -> f64 {
+        let mut samples: Vec<u128> = (0..ROUNDS)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed().as_nanos()
+            })
+            .collect();
+        samples.sort_unstable();
+        samples[ROUNDS / 2] as f64
+    }
+    let huge = huge_inputs();
+    for (name, input) in [
+        "near miss of an id",
+        "ASCII",
+        "2-byte chars",
+        "4-byte chars",
+    ]
+    .iter()
+    .zip(&huge)
+    {
+        let parse = median_ns(|| {
+            let _ = black_box(black_box(input.as_str()).parse::<EventId>());
+        });
+        let message = median_ns(|| {
+            let err = black_box(input.as_str()).parse::<EventId>().unwrap_err();
+            black_box((err.suggestion(), err.to_string()));
+        });
+        let validated = median_ns(|| {
+            let _ = black_box(validate([black_box(input.as_str()), "message.sent"]));
+        });
+        println!(
+            "10 MiB {name}: from_str {parse:.0} ns; + suggestion + message {message:.0} ns; validate of it and one good id {validated:.0} ns (median of {ROUNDS})"
+        );
+    }
+}
