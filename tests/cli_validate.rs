@@ -127,6 +127,13 @@ fn file_holds_a_json_array_a_create_body_or_lines() {
     let unnamed = scratch_file("body-without-extension", r#"{"events": ["message.sent"]}"#);
     assert_eq!(cli(["validate", "--file", unnamed]).run().code, 0);
 
+    // `--file -` is stdin, read as a file is: here, a create body.
+    let run = cli(["validate", "--file", "-"])
+        .stdin(r#"{"events": ["*", "agent.ofline"]}"#)
+        .run();
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.starts_with("events[1]: "), "{run}");
+
     let lines = scratch_file("ids.txt", "message.sent\nagent.health_alert\n");
     let run = cli(["validate", "--file", lines]).run();
     assert_eq!(

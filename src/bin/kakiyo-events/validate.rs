@@ -33,8 +33,8 @@ pub struct Args {
     #[arg(long)]
     stdin: bool,
 
-    /// Read the ids from F: JSON (an array of ids or a create body) when F ends in
-    /// .json or starts with [ or {, else one id a line.
+    /// Read the ids from F (- for stdin): JSON (an array of ids or a create body)
+    /// when F ends in .json or starts with [ or {, else one id a line.
     #[arg(long, value_name = "F")]
     file: Option<PathBuf>,
 
@@ -154,7 +154,7 @@ impl<'a> From<&'a Invalid<'a>> for JsonInvalid<'a> {
 
 fn read_entries(args: &Args) -> Result<Vec<Entry>, BadInput> {
     let (source, text) = if let Some(path) = &args.file {
-        let source = Source::File(path.clone());
+        let source = Source::from_arg(path.as_os_str());
         let text = source.read_text()?;
         (source, text)
     } else if args.stdin {
