@@ -58,6 +58,8 @@ mod unknown;
 
 #[cfg(feature = "alloc")]
 mod any_event_id;
+#[cfg(feature = "diff")]
+mod diff;
 #[cfg(feature = "serde")]
 mod serde_impls;
 #[cfg(feature = "strum")]
@@ -66,8 +68,6 @@ mod strum_impls;
 mod validate;
 #[cfg(feature = "webhook")]
 pub mod webhook;
-#[cfg(feature = "diff")]
-mod diff;
 
 #[cfg(feature = "alloc")]
 pub use any_event_id::AnyEventId;
