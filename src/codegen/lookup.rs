@@ -18,7 +18,8 @@
 //!    searched multiplier; one load). For a large one, a direct table would
 //!    have to be huge, so a displaced table as in PtrHash/CHD: the hash picks
 //!    a bucket, the bucket's one-byte pilot moves its ids to free slots.
-//! 4. One full compare against the slot's key, 8 bytes at a time.
+//! 4. One full compare against the key stored in the slot's row, a few
+//!    8-byte words with no branch (a hit costs what a miss does).
 //!
 //! Measured against `match`, strum's derive, `phf`, `std`/Fx hash maps and a
 //! linear scan in `benches/lookup.rs`; see BENCHMARKS.md.
@@ -39,6 +40,10 @@ mod lookup_hash;
 
 /// The runtime half of the scheme, pasted into the generated module.
 const LOOKUP_HASH_SOURCE: &str = include_str!("lookup_hash.rs");
+
+/// Ids up to this long are stored padded to whole words and compared without
+/// a branch; a catalog with a longer id stores `&str` keys instead.
+const PADDED_MAX_LEN: usize = 64;
 
 /// Rotations of the first, second and third probe.
 const PROBE_ROTATIONS: [u32; 3] = [0, 29, 47];
@@ -206,8 +211,17 @@ impl LookupPlan {
                 table,
             } => {
                 let index = (*table.get(slots.of(material.of(bytes)))?)?;
-                let key = ids.get(index)?;
-                lookup_hash::same_bytes(bytes, key.as_bytes()).then_some(index)
+                let key = ids.get(index)?.as_bytes();
+                let same = if self.max_len <= PADDED_MAX_LEN {
+                    // The generated code's compare: the key padded to whole words.
+                    let mut padded = [0u8; PADDED_MAX_LEN];
+                    padded.get_mut(..key.len())?.copy_from_slice(key);
+                    key.len() == bytes.len()
+                        && same_padded(self.max_len.div_ceil(8).max(1), bytes, &padded)
+                } else {
+                    lookup_hash::same_bytes(bytes, key)
+                };
+                same.then_some(index)
             }
             Scheme::Sorted(order) => {
                 let at = order
@@ -261,6 +275,20 @@ impl LookupPlan {
                 format!("{material} -> {slots} ({range})")
             }
         }
+    }
+}
+
+/// [`lookup_hash::same_padded`] with the number of words known only at run time.
+fn same_padded(words: usize, bytes: &[u8], key: &[u8]) -> bool {
+    match words {
+        1 => lookup_hash::same_padded::<1>(bytes, key),
+        2 => lookup_hash::same_padded::<2>(bytes, key),
+        3 => lookup_hash::same_padded::<3>(bytes, key),
+        4 => lookup_hash::same_padded::<4>(bytes, key),
+        5 => lookup_hash::same_padded::<5>(bytes, key),
+        6 => lookup_hash::same_padded::<6>(bytes, key),
+        7 => lookup_hash::same_padded::<7>(bytes, key),
+        _ => lookup_hash::same_padded::<8>(bytes, key),
     }
 }
 
@@ -582,15 +610,26 @@ pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
                     );
                 }
             }
-            let _ = writeln!(
-                out,
-                "    match (LOOKUP_KEYS.get(slot), LOOKUP_EVENTS.get(slot)) {{"
-            );
-            let _ = writeln!(
-                out,
-                "        (Some(key), Some(&event)) if lookup_hash::same_bytes(bytes, key.as_bytes()) => Some(event),"
-            );
-            let _ = writeln!(out, "        _ => None,");
+            let padded = max <= PADDED_MAX_LEN;
+            let words = max.div_ceil(8).max(1);
+            let _ = writeln!(out, "    let Some(row) = LOOKUP_ROWS.get(slot) else {{");
+            let _ = writeln!(out, "        return None;");
+            let _ = writeln!(out, "    }};");
+            if padded {
+                // `&`, not `&&`: both tests run, and a hit costs what a miss does.
+                let _ = writeln!(
+                    out,
+                    "    if (usize::from(row.len) == bytes.len()) & lookup_hash::same_padded::<{words}>(bytes, &row.key) {{"
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "    if lookup_hash::same_bytes(bytes, row.key.as_bytes()) {{"
+                );
+            }
+            let _ = writeln!(out, "        Some(row.event)");
+            let _ = writeln!(out, "    }} else {{");
+            let _ = writeln!(out, "        None");
             let _ = writeln!(out, "    }}");
             let _ = writeln!(out, "}}\n");
 
@@ -602,17 +641,57 @@ pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
                 }
                 let _ = writeln!(out, "];\n");
             }
-            // Empty slots hold "" (never equal to an id of at least one byte)
-            // and any variant, which is then never returned.
-            let _ = writeln!(out, "static LOOKUP_KEYS: [&str; {}] = [", table.len());
+            // A slot holds its id, so a probe reads one row. An empty slot
+            // holds "" (no id is empty) and any variant, never returned.
+            let width = 8 * words;
+            if padded {
+                let _ = writeln!(
+                    out,
+                    "/// One slot: the id, padded with zeros to whole words, its length and its event."
+                );
+                // Aligned to 8, so a row is whole words and no key word straddles two cache lines.
+                let _ = writeln!(out, "#[repr(C, align(8))]");
+                let _ = writeln!(
+                    out,
+                    "struct LookupRow {{ key: [u8; {width}], len: u8, event: EventId }}\n"
+                );
+                let _ = writeln!(
+                    out,
+                    "const fn lookup_row(id: &str, event: EventId) -> LookupRow {{"
+                );
+                let _ = writeln!(out, "    let bytes = id.as_bytes();");
+                let _ = writeln!(out, "    let mut key = [0u8; {width}];");
+                let _ = writeln!(out, "    let mut i = 0;");
+                let _ = writeln!(out, "    while i < bytes.len() {{");
+                let _ = writeln!(out, "        key[i] = bytes[i];");
+                let _ = writeln!(out, "        i += 1;");
+                let _ = writeln!(out, "    }}");
+                let _ = writeln!(
+                    out,
+                    "    LookupRow {{ key, len: bytes.len() as u8, event }}"
+                );
+                let _ = writeln!(out, "}}\n");
+            } else {
+                let _ = writeln!(out, "/// One slot: the id and its event.");
+                let _ = writeln!(
+                    out,
+                    "struct LookupRow {{ key: &'static str, event: EventId }}\n"
+                );
+                let _ = writeln!(
+                    out,
+                    "const fn lookup_row(key: &'static str, event: EventId) -> LookupRow {{"
+                );
+                let _ = writeln!(out, "    LookupRow {{ key, event }}");
+                let _ = writeln!(out, "}}\n");
+            }
+            let _ = writeln!(out, "static LOOKUP_ROWS: [LookupRow; {}] = [", table.len());
             for slot in table {
                 let id = slot.and_then(|i| ids.get(i).copied()).unwrap_or_default();
-                let _ = writeln!(out, "    {id:?},");
-            }
-            let _ = writeln!(out, "];\n");
-            let _ = writeln!(out, "static LOOKUP_EVENTS: [EventId; {}] = [", table.len());
-            for slot in table {
-                let _ = writeln!(out, "    EventId::{},", slot.map_or(filler, variant));
+                let _ = writeln!(
+                    out,
+                    "    lookup_row({id:?}, EventId::{}),",
+                    slot.map_or(filler, variant)
+                );
             }
             let _ = writeln!(out, "];");
         }

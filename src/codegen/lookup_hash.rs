@@ -90,9 +90,36 @@ pub fn displaced_slot(hash: u64, pilot: u8, slot_shift: u32) -> usize {
     ((hash ^ u64::from(pilot).wrapping_mul(PILOT_MIX)).wrapping_mul(MIX2) >> slot_shift) as usize
 }
 
+/// Whether `bytes` starts `key`, a key padded with zeros to `WORDS` words, in
+/// `WORDS` word compares and no branch: words at 0, 8, 16, … clamped to the
+/// last word of `bytes` (so they overlap, never overrun). The caller checks
+/// that the key's length equals `bytes.len()`, which must be at most
+/// `8 * WORDS`. Unlike `memcmp`, whose length the compiler cannot know, this
+/// unrolls, and a hit and a miss cost the same, so there is no branch for a
+/// mix of hits and misses to mispredict.
+#[inline(always)]
+pub fn same_padded<const WORDS: usize>(bytes: &[u8], key: &[u8]) -> bool {
+    let len = bytes.len();
+    if len < 8 {
+        let mut short = [0u8; 8];
+        if let Some(head) = short.get_mut(..len) {
+            head.copy_from_slice(bytes);
+        }
+        return u64::from_le_bytes(short) == word(key, 0);
+    }
+    let last = len - 8;
+    let mut diff = 0;
+    let mut i = 0;
+    while i < WORDS {
+        let at = if 8 * i < last { 8 * i } else { last };
+        diff |= word(bytes, at) ^ word(key, at);
+        i += 1;
+    }
+    diff == 0
+}
+
 /// Whether two byte strings are equal, comparing 8 bytes at a time (the last
-/// word overlaps the one before it). For the short keys of a catalog this
-/// beats a call to `memcmp`, whose length the compiler cannot know.
+/// word overlaps the one before it); for ids too long for padded keys.
 #[inline(always)]
 pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let len = a.len();
