@@ -79,9 +79,12 @@ impl Peers {
     }
 }
 
+/// An alternative's name, and the catalog index it finds for an input.
+type Answer<'a> = (&'a str, &'a dyn Fn(&str) -> Option<usize>);
+
 /// Panics unless every alternative gives the same answer as `ours` on every
 /// input, so that each one is measured doing the same work.
-fn check_agreement(inputs: &[String], answers: &[(&str, &dyn Fn(&str) -> Option<usize>)]) {
+fn check_agreement(inputs: &[String], answers: &[Answer<'_>]) {
     for input in inputs {
         let expected = answers.first().and_then(|(_, f)| f(input));
         for (name, answer) in answers {

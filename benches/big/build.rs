@@ -1,5 +1,5 @@
 //! Generates the library's catalog module from a synthetic catalog (10,000
-//! events unless `KAKIYO_BENCH_EVENTS` says otherwise), with the crate's own
+//! events in `cargo bench`, 1,000 in debug builds, or `KAKIYO_BENCH_EVENTS`), with the crate's own
 //! generator, exactly as the crate's `build.rs` does from `events.json`.
 
 #[allow(dead_code, unused_imports)]
@@ -12,8 +12,13 @@ mod synthetic_catalog;
 use std::path::PathBuf;
 use std::{env, fs, process};
 
-/// The catalog size when `KAKIYO_BENCH_EVENTS` is unset.
-const DEFAULT_EVENTS: usize = 10_000;
+/// The catalog size when `KAKIYO_BENCH_EVENTS` is unset: 10,000 for
+/// `cargo bench` (a release-based profile); 1,000 for debug builds, which only
+/// type-check and smoke-test the bench (clippy, `cargo test --benches`), so
+/// that every `cargo test` does not compile a 10,000-variant enum for nothing.
+fn default_events() -> usize {
+    if env::var("PROFILE").as_deref() == Ok("release") { 10_000 } else { 1_000 }
+}
 
 fn main() {
     println!("cargo::rerun-if-changed=../../src/codegen");
@@ -28,7 +33,7 @@ fn main() {
                 codegen::MAX_EVENTS
             )),
         },
-        Err(_) => DEFAULT_EVENTS,
+        Err(_) => default_events(),
     };
     let json = synthetic_catalog::synthetic_catalog(count);
     let code = match codegen::generate(

@@ -1,0 +1,411 @@
+//! The generated lookup (src/codegen/lookup.rs): its perfect hash is
+//! collision-free and finds exactly the catalog's ids, for the real catalog,
+//! for generated catalogs up to the 65,535-event limit, for sets built to
+//! defeat positional hashing, and down every fallback. Then the compiled
+//! `EventId::find` is checked against a naive scan.
+
+// lookup.rs is loaded twice: inside `codegen` (private there, as build.rs
+// needs no more) and on its own below, so these tests can reach its planner.
+#![allow(clippy::duplicate_mod)]
+
+#[allow(dead_code, unused_imports)]
+#[path = "../src/codegen/mod.rs"]
+mod codegen;
+
+/// `lookup.rs` reaches the catalog type as `super::catalog::Catalog`.
+mod catalog {
+    pub use super::codegen::Catalog;
+}
+
+#[allow(dead_code)]
+#[path = "../src/codegen/lookup.rs"]
+mod lookup;
+
+#[allow(dead_code)]
+#[path = "../benches/support/synthetic_catalog.rs"]
+mod synthetic_catalog;
+
+use std::collections::{HashMap, HashSet};
+
+use kakiyo_events::EventId;
+use lookup::{Limits, LookupPlan, Material, Scheme, Slots, plan_lookup, plan_lookup_with};
+
+fn real_ids() -> Vec<String> {
+    let json =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap();
+    let catalog = codegen::parse_catalog(&json).unwrap();
+    catalog.events.into_iter().map(|e| e.id).collect()
+}
+
+/// Inputs that are not ids but come close: one byte more, one less, each byte
+/// changed in turn, the case flipped, and a separator slip.
+fn near_misses(id: &str) -> Vec<String> {
+    let mut misses = vec![
+        format!("{id}x"),
+        format!("x{id}"),
+        id[..id.len() - 1].to_owned(),
+        id.to_uppercase(),
+    ];
+    misses.push(id.replace('.', "-"));
+    for at in 0..id.len() {
+        let mut bytes = id.as_bytes().to_vec();
+        bytes[at] = if bytes[at] == b'z' {
+            b'a'
+        } else {
+            bytes[at] + 1
+        };
+        misses.push(String::from_utf8(bytes).unwrap());
+    }
+    misses
+}
+
+/// The plan is a perfect hash (or the sorted fallback) that finds every id at
+/// its own index and nothing else among the near misses.
+fn assert_exact(plan: &LookupPlan, ids: &[&str]) {
+    if let Scheme::Hashed { table, .. } = &plan.scheme {
+        let mut placed: Vec<usize> = table.iter().flatten().copied().collect();
+        placed.sort_unstable();
+        assert_eq!(
+            placed,
+            (0..ids.len()).collect::<Vec<_>>(),
+            "each id in exactly one slot"
+        );
+    }
+    let naive: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(index, id)| (*id, index))
+        .collect();
+    for (index, id) in ids.iter().enumerate() {
+        assert_eq!(
+            plan.find(ids, id),
+            Some(index),
+            "{id:?} via {}",
+            plan.describe()
+        );
+        for miss in near_misses(id) {
+            let expected = naive.get(miss.as_str()).copied();
+            assert_eq!(
+                plan.find(ids, &miss),
+                expected,
+                "{miss:?} via {}",
+                plan.describe()
+            );
+        }
+    }
+    for junk in [
+        "",
+        "a",
+        ".",
+        "x".repeat(plan.max_len + 1).as_str(),
+        &"y".repeat(10 << 20),
+    ] {
+        assert_eq!(plan.find(ids, junk), None, "{} bytes", junk.len());
+    }
+}
+
+fn as_strs(ids: &[String]) -> Vec<&str> {
+    ids.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn the_real_catalog_gets_a_direct_positional_table() {
+    let ids = real_ids();
+    let ids = as_strs(&ids);
+    let plan = plan_lookup(&ids);
+    assert!(
+        matches!(
+            &plan.scheme,
+            Scheme::Hashed {
+                material: Material::Words(_),
+                slots: Slots::Direct { .. },
+                ..
+            }
+        ),
+        "{}",
+        plan.describe()
+    );
+    assert_eq!((plan.min_len, plan.max_len), (12, 21));
+    assert_exact(&plan, &ids);
+}
+
+#[test]
+fn a_generated_catalog_of_10000_events_is_valid_and_collision_free() {
+    let json = synthetic_catalog::synthetic_catalog(10_000);
+    let catalog = codegen::parse_catalog(&json).expect("the synthetic catalog passes validation");
+    let ids: Vec<&str> = catalog.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids.len(), 10_000);
+    let plan = plan_lookup(&ids);
+    assert!(
+        matches!(
+            &plan.scheme,
+            Scheme::Hashed {
+                slots: Slots::Displaced { .. },
+                ..
+            }
+        ),
+        "{}",
+        plan.describe()
+    );
+    assert_exact(&plan, &ids);
+}
+
+#[test]
+fn the_largest_catalog_allowed_gets_a_table() {
+    let ids = synthetic_catalog::synthetic_ids(codegen::MAX_EVENTS);
+    let ids = as_strs(&ids);
+    assert_eq!(
+        ids.iter().collect::<HashSet<_>>().len(),
+        codegen::MAX_EVENTS
+    );
+    let plan = plan_lookup(&ids);
+    assert!(
+        matches!(plan.scheme, Scheme::Hashed { .. }),
+        "{}",
+        plan.describe()
+    );
+    for (index, id) in ids.iter().enumerate() {
+        assert_eq!(plan.find(&ids, id), Some(index));
+        assert_eq!(plan.find(&ids, &format!("{id}x")), None);
+    }
+}
+
+/// Sets built against positional hashing; whatever scheme each gets, it must
+/// find every id and reject every near miss.
+#[test]
+fn adversarial_sets_are_found_exactly() {
+    let alphabet: Vec<char> = ('a'..='z').chain('0'..='9').collect();
+    let mut sets: Vec<(&str, Vec<String>)> = Vec::new();
+    // Same length, same everything but one byte in the middle.
+    sets.push((
+        "one middle byte",
+        alphabet
+            .iter()
+            .map(|c| format!("prospect.aaaaaaaaaaaa{c}bbbbbbbbbbbb"))
+            .collect(),
+    ));
+    // One middle byte, at a position that moves with a varying length.
+    sets.push((
+        "one middle byte, lengths vary",
+        alphabet
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                format!(
+                    "agent.{}{c}{}",
+                    "q".repeat(8 + i % 5),
+                    "r".repeat(8 + i % 3)
+                )
+            })
+            .collect(),
+    ));
+    // A long common prefix and suffix around a two-byte difference.
+    sets.push((
+        "long prefix and suffix",
+        alphabet
+            .iter()
+            .flat_map(|a| {
+                alphabet
+                    .iter()
+                    .map(move |b| format!("connection.request_{a}{b}_was_accepted_by_prospect"))
+            })
+            .collect(),
+    ));
+    // Two ids per length differing only in their first byte after the prefix.
+    sets.push((
+        "prefix-free pairs",
+        (0..40)
+            .flat_map(|n| ["a", "b"].map(|c| format!("campaign.{c}{}", "z".repeat(n))))
+            .collect(),
+    ));
+    // Ids too short for a word read: the full digest.
+    sets.push((
+        "shorter than a word",
+        vec!["a.b".into(), "a.c".into(), "ab.cd".into(), "a.b_c".into()],
+    ));
+    // Ids too long for padded rows.
+    sets.push((
+        "longer than 64 bytes",
+        (0..50)
+            .map(|i| format!("message.{}_{i}", "long".repeat(20)))
+            .collect(),
+    ));
+    // Anagrams: positional words that xor to the same value.
+    sets.push((
+        "anagrams",
+        vec![
+            "team.abcdefgh_ijklmnop".into(),
+            "team.ijklmnop_abcdefgh".into(),
+        ],
+    ));
+    // One id.
+    sets.push(("a single id", vec!["agent.offline".into()]));
+
+    for (name, ids) in &sets {
+        let ids = as_strs(ids);
+        assert_eq!(
+            ids.iter().collect::<HashSet<_>>().len(),
+            ids.len(),
+            "{name}: distinct"
+        );
+        let plan = plan_lookup(&ids);
+        assert!(
+            matches!(plan.scheme, Scheme::Hashed { .. }),
+            "{name}: {}",
+            plan.describe()
+        );
+        assert_exact(&plan, &ids);
+    }
+}
+
+/// With the searches cut short, each fallback in turn takes over and still
+/// finds every id: full digest, displaced table, sorted binary search.
+#[test]
+fn every_fallback_finds_every_id() {
+    let ids = synthetic_catalog::synthetic_ids(300);
+    let ids = as_strs(&ids);
+    let none = Limits {
+        probe_sets: 0,
+        direct_tries: 0,
+        direct_max_slots: 0,
+        displaced_tries: 0,
+        displaced_doublings: 0,
+        full_seeds: 0,
+    };
+
+    let full = plan_lookup_with(
+        &ids,
+        &Limits {
+            full_seeds: 1,
+            displaced_tries: 4,
+            ..none
+        },
+    );
+    assert!(
+        matches!(
+            &full.scheme,
+            Scheme::Hashed {
+                material: Material::Full { .. },
+                ..
+            }
+        ),
+        "{}",
+        full.describe()
+    );
+    assert_exact(&full, &ids);
+
+    let displaced = plan_lookup_with(
+        &ids,
+        &Limits {
+            probe_sets: 160,
+            displaced_tries: 4,
+            ..none
+        },
+    );
+    assert!(
+        matches!(
+            &displaced.scheme,
+            Scheme::Hashed {
+                slots: Slots::Displaced { .. },
+                ..
+            }
+        ),
+        "{}",
+        displaced.describe()
+    );
+    assert_exact(&displaced, &ids);
+
+    let sorted = plan_lookup_with(&ids, &none);
+    assert!(
+        matches!(sorted.scheme, Scheme::Sorted(_)),
+        "{}",
+        sorted.describe()
+    );
+    assert_exact(&sorted, &ids);
+}
+
+#[test]
+fn plans_and_generated_code_are_deterministic() {
+    let ids = synthetic_catalog::synthetic_ids(2_000);
+    let ids = as_strs(&ids);
+    assert_eq!(plan_lookup(&ids), plan_lookup(&ids));
+
+    let json =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap();
+    let once = codegen::generate(&json, "events.json", codegen::Source::Bundled).unwrap();
+    let twice = codegen::generate(&json, "events.json", codegen::Source::Bundled).unwrap();
+    assert_eq!(once, twice);
+}
+
+#[test]
+fn the_generated_lookup_rejects_out_of_range_lengths_first_and_is_safe() {
+    let json =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap();
+    let code = codegen::generate(&json, "events.json", codegen::Source::Bundled).unwrap();
+    let body = code
+        .split("pub(crate) fn find_event_id(id: &str) -> Option<EventId> {")
+        .nth(1)
+        .unwrap();
+    let mut lines = body.lines().skip(1).map(str::trim);
+    assert_eq!(lines.next(), Some("let bytes = id.as_bytes();"));
+    assert_eq!(
+        lines.next(),
+        Some("if bytes.len() < 12 || bytes.len() > 21 {")
+    );
+    assert_eq!(lines.next(), Some("return None;"));
+    let start = code.find("mod lookup_hash {").unwrap();
+    let end = code.find("static LOOKUP_ROWS").unwrap();
+    assert!(!code[start..end].contains("unsafe"));
+    // Every id in the slot table went out as an escaped literal.
+    for id in real_ids() {
+        assert!(
+            code.contains(&format!("lookup_row({id:?}, EventId::")),
+            "{id}"
+        );
+    }
+}
+
+/// A catalog with an id over 64 bytes gets `&str` rows and a plain compare.
+#[test]
+fn long_ids_are_emitted_as_str_rows() {
+    let long = format!("agent.{}", "x".repeat(70));
+    let json = format!(
+        r#"[{{"id": "agent.offline", "name": "A", "description": "D", "category": "agent"}},
+           {{"id": "{long}", "name": "B", "description": "D", "category": "agent"}}]"#
+    );
+    let code = codegen::generate(&json, "long.json", codegen::Source::Override).unwrap();
+    assert!(code.contains("struct LookupRow { key: &'static str, event: EventId }"));
+    assert!(code.contains("lookup_hash::same_bytes(bytes, row.key.as_bytes())"));
+}
+
+/// The compiled lookup against a naive scan of `EventId::ALL`.
+#[test]
+fn find_agrees_with_a_naive_scan() {
+    let naive = |input: &str| EventId::ALL.iter().copied().find(|id| id.as_str() == input);
+    for id in EventId::ALL {
+        assert_eq!(EventId::find(id.as_str()), Some(*id));
+        assert_eq!(id.as_str().parse::<EventId>().ok(), Some(*id));
+        assert_eq!(kakiyo_events::lookup(id.as_str()).map(|e| e.id), Some(*id));
+        for miss in near_misses(id.as_str()) {
+            assert_eq!(EventId::find(&miss), naive(&miss), "{miss:?}");
+            assert_eq!(miss.parse::<EventId>().ok(), naive(&miss), "{miss:?}");
+        }
+    }
+    for junk in [
+        "",
+        "prospect",
+        "prospect.",
+        ".qualified",
+        "é.qualified",
+        &"p".repeat(10 << 20),
+    ] {
+        assert_eq!(EventId::find(junk), None, "{} bytes", junk.len());
+    }
+    // Every input of every length in range, built from an id's bytes, agrees too.
+    for id in EventId::ALL {
+        for len in 0..=id.as_str().len() + 1 {
+            let input: String = id.as_str().chars().cycle().take(len).collect();
+            assert_eq!(EventId::find(&input), naive(&input), "{input:?}");
+        }
+    }
+}
