@@ -17,7 +17,11 @@ use std::{env, fs, process};
 /// type-check and smoke-test the bench (clippy, `cargo test --benches`), so
 /// that every `cargo test` does not compile a 10,000-variant enum for nothing.
 fn default_events() -> usize {
-    if env::var("PROFILE").as_deref() == Ok("release") { 10_000 } else { 1_000 }
+    if env::var("PROFILE").as_deref() == Ok("release") {
+        10_000
+    } else {
+        1_000
+    }
 }
 
 fn main() {
