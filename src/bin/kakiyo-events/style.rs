@@ -65,20 +65,30 @@ impl Style {
 
 /// Catalog or remote text for a terminal: control characters (a newline, an
 /// escape sequence) come out escaped, so no text can break a table or drive
-/// the terminal.
+/// the terminal; so do invisible and bidirectional formatting characters, so
+/// no text can reorder or hide what is printed around it.
 pub fn printable(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(needs_escape) {
         return text.to_owned();
     }
     text.chars()
         .map(|c| {
-            if c.is_control() {
+            if needs_escape(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
             }
         })
         .collect()
+}
+
+/// Controls; zero-width space, LRM and RLM; line and paragraph separators and
+/// bidi embeddings and overrides; bidi isolates; the byte-order mark. The
+/// zero-width joiner stays: emoji sequences need it.
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
+        || matches!(c, '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` padded with spaces to `width` characters (not bytes).
@@ -95,6 +105,13 @@ mod tests {
     fn control_characters_are_escaped() {
         assert_eq!(printable("a\nb\x1b[31m"), "a\\nb\\u{1b}[31m");
         assert_eq!(printable("plain – text"), "plain – text");
+        assert_eq!(
+            printable("a\u{202E}gnp.exe\u{2066}"),
+            "a\\u{202e}gnp.exe\\u{2066}"
+        );
+        assert_eq!(printable("x\u{2028}\u{feff}"), "x\\u{2028}\\u{feff}");
+        let family = "\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(printable(family), family, "emoji keep their joiners");
     }
 
     #[test]
