@@ -38,7 +38,7 @@
 //!   adds `serde_json` and RustCrypto's `hmac` and `sha2`.
 //! - `diff`: [`diff()`], which compares a saved response of the live API with
 //!   the compiled catalog, for a team's drift check in CI. Brings `serde_json`.
-//! - `cli`: the `kakiyo-events` command-line tool (implies `diff`).
+//! - `cli`: the `kakiyo-events` command-line tool (implies `diff` and `webhook`).
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
