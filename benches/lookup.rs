@@ -244,7 +244,8 @@ fn summary(groups: &[(String, usize)], since: SystemTime) {
         "serde_derive",
     ];
     let mut printed_header = false;
-    let mut ours_per_group = Vec::new();
+    // (group, function, ns per lookup) for the from_str groups, for the scale ratios.
+    let mut per_lookup = Vec::new();
     for (group, lookups) in groups {
         let Some(ours) = median_ns(group, "ours", since) else {
             continue;
@@ -256,7 +257,6 @@ fn summary(groups: &[(String, usize)], since: SystemTime) {
             printed_header = true;
         }
         let per = |ns: f64| ns / *lookups as f64;
-        ours_per_group.push((group.clone(), per(ours)));
         for function in functions {
             if let Some(ns) = median_ns(group, function, since) {
                 println!(
@@ -264,12 +264,23 @@ fn summary(groups: &[(String, usize)], since: SystemTime) {
                     per(ns),
                     ours / ns
                 );
+                if group.starts_with("from_str/") {
+                    per_lookup.push((group.as_str(), function, per(ns)));
+                }
             }
         }
     }
-    if let [(small, a), (big, b), ..] = ours_per_group.as_slice() {
-        if small.starts_with("from_str") && big.starts_with("from_str") {
-            println!("{big} ours / {small} ours: {:.3}", b / a);
+    let of = |group: &str, function: &str| {
+        per_lookup
+            .iter()
+            .find(|(g, f, _)| *g == group && *f == function)
+            .map(|(_, _, ns)| *ns)
+    };
+    if let [(small, _), (big, _), ..] = groups {
+        for function in ["ours", "ours_find", "ours_lookup", "fx_hashmap"] {
+            if let (Some(a), Some(b)) = (of(small, function), of(big, function)) {
+                println!("{function:>14}: {big} / {small} = {:.3}", b / a);
+            }
         }
     }
 }

@@ -612,22 +612,38 @@ pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
             }
             let padded = max <= PADDED_MAX_LEN;
             let words = max.div_ceil(8).max(1);
-            let _ = writeln!(out, "    let Some(row) = LOOKUP_ROWS.get(slot) else {{");
-            let _ = writeln!(out, "        return None;");
-            let _ = writeln!(out, "    }};");
+            let width = 8 * words;
+            let stride = width + 4;
             if padded {
+                let _ = writeln!(
+                    out,
+                    "    let Some(row) = LOOKUP_TABLE.as_bytes().get(slot * {stride}..slot * {stride} + {stride}) else {{"
+                );
+                let _ = writeln!(out, "        return None;");
+                let _ = writeln!(out, "    }};");
+                let _ = writeln!(out, "    let (key, meta) = row.split_at({width});");
+                let _ = writeln!(out, "    let &[len, i0, i1, i2] = meta else {{");
+                let _ = writeln!(out, "        return None;");
+                let _ = writeln!(out, "    }};");
                 // `&`, not `&&`: both tests run, and a hit costs what a miss does.
                 let _ = writeln!(
                     out,
-                    "    if (usize::from(row.len) == bytes.len()) & lookup_hash::same_padded::<{words}>(bytes, &row.key) {{"
+                    "    if (usize::from(len) == bytes.len()) & lookup_hash::same_padded::<{words}>(bytes, key) {{"
                 );
-            } else {
                 let _ = writeln!(
                     out,
-                    "    if lookup_hash::same_bytes(bytes, row.key.as_bytes()) {{"
+                    "        ALL_EVENTS.get(usize::from(i0) | usize::from(i1) << 7 | usize::from(i2) << 14).copied()"
                 );
+            } else {
+                let _ = writeln!(out, "    let Some(row) = LOOKUP_ROWS.get(slot) else {{");
+                let _ = writeln!(out, "        return None;");
+                let _ = writeln!(out, "    }};");
+                let _ = writeln!(
+                    out,
+                    "    if lookup_hash::same_bytes(bytes, row.0.as_bytes()) {{"
+                );
+                let _ = writeln!(out, "        Some(row.1)");
             }
-            let _ = writeln!(out, "        Some(row.event)");
             let _ = writeln!(out, "    }} else {{");
             let _ = writeln!(out, "        None");
             let _ = writeln!(out, "    }}");
@@ -641,59 +657,61 @@ pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
                 }
                 let _ = writeln!(out, "];\n");
             }
-            // A slot holds its id, so a probe reads one row. An empty slot
-            // holds "" (no id is empty) and any variant, never returned.
-            let width = 8 * words;
+            // A slot holds its id, so a probe reads one row. An empty slot has
+            // length 0 (no id is empty), so it never matches.
             if padded {
+                // One string literal, not an array of structs: the compiler
+                // reads it in no time, where type-checking one expression per
+                // slot cost over a second at 10,000 events. Every byte is
+                // ASCII (ids are [a-z0-9_.], lengths are at most 64, and the
+                // index is split into 7-bit bytes), so it is valid UTF-8.
                 let _ = writeln!(
                     out,
-                    "/// One slot: the id, padded with zeros to whole words, its length and its event."
-                );
-                // Aligned to 8, so a row is whole words and no key word straddles two cache lines.
-                let _ = writeln!(out, "#[repr(C, align(8))]");
-                let _ = writeln!(
-                    out,
-                    "struct LookupRow {{ key: [u8; {width}], len: u8, event: EventId }}\n"
+                    "/// {} slots of {stride} bytes: the id padded with NULs to {width} bytes, its length,",
+                    table.len()
                 );
                 let _ = writeln!(
                     out,
-                    "const fn lookup_row(id: &str, event: EventId) -> LookupRow {{"
+                    "/// then its index in `ALL_EVENTS`, 7 bits a byte, low bits first."
                 );
-                let _ = writeln!(out, "    let bytes = id.as_bytes();");
-                let _ = writeln!(out, "    let mut key = [0u8; {width}];");
-                let _ = writeln!(out, "    let mut i = 0;");
-                let _ = writeln!(out, "    while i < bytes.len() {{");
-                let _ = writeln!(out, "        key[i] = bytes[i];");
-                let _ = writeln!(out, "        i += 1;");
-                let _ = writeln!(out, "    }}");
-                let _ = writeln!(
-                    out,
-                    "    LookupRow {{ key, len: bytes.len() as u8, event }}"
-                );
-                let _ = writeln!(out, "}}\n");
+                let _ = writeln!(out, "static LOOKUP_TABLE: &str = concat!(");
+                for slot in table {
+                    let mut row = vec![0u8; stride];
+                    if let Some(index) = *slot {
+                        let id = ids.get(index).copied().unwrap_or_default().as_bytes();
+                        if let Some(key) = row.get_mut(..id.len()) {
+                            key.copy_from_slice(id);
+                        }
+                        let meta = [
+                            id.len(),
+                            index & 127,
+                            (index >> 7) & 127,
+                            (index >> 14) & 127,
+                        ];
+                        for (byte, value) in row.iter_mut().skip(width).zip(meta) {
+                            *byte = value as u8;
+                        }
+                    }
+                    let _ = writeln!(out, "    {:?},", String::from_utf8_lossy(&row));
+                }
+                let _ = writeln!(out, ");");
             } else {
-                let _ = writeln!(out, "/// One slot: the id and its event.");
+                let _ = writeln!(out, "/// One slot: its id and event.");
                 let _ = writeln!(
                     out,
-                    "struct LookupRow {{ key: &'static str, event: EventId }}\n"
+                    "static LOOKUP_ROWS: [(&str, EventId); {}] = [",
+                    table.len()
                 );
-                let _ = writeln!(
-                    out,
-                    "const fn lookup_row(key: &'static str, event: EventId) -> LookupRow {{"
-                );
-                let _ = writeln!(out, "    LookupRow {{ key, event }}");
-                let _ = writeln!(out, "}}\n");
+                for slot in table {
+                    let id = slot.and_then(|i| ids.get(i).copied()).unwrap_or_default();
+                    let _ = writeln!(
+                        out,
+                        "    ({id:?}, EventId::{}),",
+                        slot.map_or(filler, variant)
+                    );
+                }
+                let _ = writeln!(out, "];");
             }
-            let _ = writeln!(out, "static LOOKUP_ROWS: [LookupRow; {}] = [", table.len());
-            for slot in table {
-                let id = slot.and_then(|i| ids.get(i).copied()).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "    lookup_row({id:?}, EventId::{}),",
-                    slot.map_or(filler, variant)
-                );
-            }
-            let _ = writeln!(out, "];");
         }
     }
 }
