@@ -370,7 +370,7 @@ mod strum_api {
         assert_eq!(<EventId as EnumCount>::COUNT, 22);
         assert_eq!(<Category as EnumCount>::COUNT, 5);
         assert_eq!(EventId::iter().collect::<Vec<_>>(), EventId::ALL);
-        assert_eq!(EventId::iter().rev().next(), Some(EventId::AgentOffline));
+        assert_eq!(EventId::iter().next_back(), Some(EventId::AgentOffline));
         assert_eq!(Category::iter().collect::<Vec<_>>(), Category::ALL);
         assert_eq!(<EventId as VariantArray>::VARIANTS, EventId::ALL);
         assert_eq!(<Category as VariantArray>::VARIANTS, Category::ALL);
