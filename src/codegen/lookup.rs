@@ -613,16 +613,18 @@ pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
             let padded = max <= PADDED_MAX_LEN;
             let words = max.div_ceil(8).max(1);
             let width = 8 * words;
-            let stride = width + 4;
+            // Whole words a row, so with the table aligned no word straddles two rows.
+            let stride = width + 8;
+            let total = stride * table.len();
             if padded {
                 let _ = writeln!(
                     out,
-                    "    let Some(row) = LOOKUP_TABLE.as_bytes().get(slot * {stride}..slot * {stride} + {stride}) else {{"
+                    "    let Some(row) = LOOKUP_TABLE.0.get(slot * {stride}..slot * {stride} + {stride}) else {{"
                 );
                 let _ = writeln!(out, "        return None;");
                 let _ = writeln!(out, "    }};");
                 let _ = writeln!(out, "    let (key, meta) = row.split_at({width});");
-                let _ = writeln!(out, "    let &[len, i0, i1, i2] = meta else {{");
+                let _ = writeln!(out, "    let &[len, i0, i1, i2, ..] = meta else {{");
                 let _ = writeln!(out, "        return None;");
                 let _ = writeln!(out, "    }};");
                 // `&`, not `&&`: both tests run, and a hit costs what a miss does.
@@ -672,9 +674,14 @@ pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
                 );
                 let _ = writeln!(
                     out,
-                    "/// then its index in `ALL_EVENTS`, 7 bits a byte, low bits first."
+                    "/// its index in `ALL_EVENTS` (7 bits a byte, low bits first), then NULs."
                 );
-                let _ = writeln!(out, "static LOOKUP_TABLE: &str = concat!(");
+                let _ = writeln!(out, "#[repr(C, align(64))]");
+                let _ = writeln!(out, "struct LookupTable([u8; {total}]);\n");
+                let _ = writeln!(
+                    out,
+                    "static LOOKUP_TABLE: LookupTable = LookupTable(match concat!("
+                );
                 for slot in table {
                     let mut row = vec![0u8; stride];
                     if let Some(index) = *slot {
@@ -694,7 +701,13 @@ pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
                     }
                     let _ = writeln!(out, "    {:?},", String::from_utf8_lossy(&row));
                 }
-                let _ = writeln!(out, ");");
+                let _ = writeln!(out, ")");
+                let _ = writeln!(out, ".as_bytes()");
+                let _ = writeln!(out, ".first_chunk::<{total}>()");
+                let _ = writeln!(out, "{{");
+                let _ = writeln!(out, "    Some(bytes) => *bytes,");
+                let _ = writeln!(out, "    None => [0; {total}],");
+                let _ = writeln!(out, "}});");
             } else {
                 let _ = writeln!(out, "/// One slot: its id and event.");
                 let _ = writeln!(
