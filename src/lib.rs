@@ -43,12 +43,21 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::todo,
+    clippy::unimplemented
+)]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
 mod bounded;
+#[cfg(feature = "alloc")]
+mod escape;
 mod category;
 mod event;
 mod event_id;

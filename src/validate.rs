@@ -3,6 +3,7 @@
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::escape::Escaped;
 use crate::{EventId, UnknownEventId};
 
 /// Checks every id and returns them, in input order, as [`EventId`]s; or
@@ -92,10 +93,11 @@ impl fmt::Display for InvalidEventIds {
             if n > 0 {
                 f.write_str(", ")?;
             }
-            // An empty id would otherwise vanish between two commas.
+            // An empty id would otherwise vanish between two commas; a control
+            // character in one could forge a log line or drive a terminal.
             match unknown.input() {
                 "" => f.write_str("\"\"")?,
-                input => f.write_str(input)?,
+                input => write!(f, "{}", Escaped(input))?,
             }
             if unknown.is_truncated() {
                 write!(f, "… ({} bytes)", unknown.input_len())?;

@@ -271,6 +271,16 @@ mod alloc_api {
     }
 
     #[test]
+    fn validate_display_escapes_control_and_bidi_characters() {
+        let err = validate(["ok\n\u{1b}[31mFAKE LOG LINE", "a\u{202E}gnp.exe"]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Invalid event IDs: ok\\n\\u{1b}[31mFAKE LOG LINE, a\\u{202e}gnp.exe"
+        );
+        assert!(!err.to_string().contains('\n'));
+    }
+
+    #[test]
     fn any_event_id() {
         let known: AnyEventId = "message.sent".parse().unwrap();
         assert_eq!(known, AnyEventId::Known(EventId::MessageSent));
