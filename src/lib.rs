@@ -56,9 +56,9 @@
 extern crate alloc;
 
 mod bounded;
+mod category;
 #[cfg(feature = "alloc")]
 mod escape;
-mod category;
 mod event;
 mod event_id;
 mod generated;
