@@ -409,3 +409,60 @@ fn find_agrees_with_a_naive_scan() {
         }
     }
 }
+
+/// Counts this thread's heap allocations, so a test can prove a call makes none.
+mod counting_allocator {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    thread_local! {
+        static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub struct Counting;
+
+    // SAFETY: every call is passed to the system allocator unchanged; the
+    // counter is a const-initialised thread local, which never allocates.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            ALLOCATIONS.with(|n| n.set(n.get() + 1));
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            unsafe { System.dealloc(ptr, layout) }
+        }
+    }
+
+    /// How many allocations `f` made on this thread.
+    pub fn allocations_in(f: impl FnOnce()) -> usize {
+        let before = ALLOCATIONS.with(Cell::get);
+        f();
+        ALLOCATIONS.with(Cell::get) - before
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: counting_allocator::Counting = counting_allocator::Counting;
+
+#[test]
+fn from_str_find_and_lookup_never_allocate() {
+    let mut inputs: Vec<String> = Vec::new();
+    for id in EventId::ALL {
+        inputs.push(id.as_str().to_owned());
+        inputs.extend(near_misses(id.as_str()));
+    }
+    inputs.push("p".repeat(10 << 20));
+    let allocations = counting_allocator::allocations_in(|| {
+        for input in &inputs {
+            let _ = std::hint::black_box(input.parse::<EventId>());
+            std::hint::black_box(EventId::find(input));
+            std::hint::black_box(kakiyo_events::lookup(input));
+        }
+    });
+    assert_eq!(allocations, 0);
+    // The counter works: a String allocates.
+    assert_eq!(
+        counting_allocator::allocations_in(|| drop(std::hint::black_box(String::from("x")))),
+        1
+    );
+}
