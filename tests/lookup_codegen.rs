@@ -466,3 +466,96 @@ fn from_str_find_and_lookup_never_allocate() {
         1
     );
 }
+
+/// Every scheme's emitted code compiles (rustc type-checks it against a stub
+/// `EventId` and `ALL_EVENTS`, as the generated module defines them), not only
+/// the one the real catalog gets.
+#[test]
+fn every_scheme_emits_code_that_compiles() {
+    let none = Limits {
+        probe_sets: 0,
+        direct_tries: 0,
+        direct_max_slots: 0,
+        displaced_tries: 0,
+        displaced_doublings: 0,
+        full_seeds: 0,
+    };
+    let defaults = Limits::default();
+    let short = r#"[{"id": "a.b", "name": "A", "description": "D", "category": "a"},
+                   {"id": "a.bc", "name": "B", "description": "D", "category": "a"}]"#;
+    let long = format!(
+        r#"[{{"id": "agent.offline", "name": "A", "description": "D", "category": "agent"}},
+           {{"id": "agent.{}", "name": "B", "description": "D", "category": "agent"}}]"#,
+        "x".repeat(70)
+    );
+    let synthetic = synthetic_catalog::synthetic_catalog(300);
+    let real =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap();
+    // (catalog, search bounds, what the plan must be)
+    let cases: [(&str, Limits, &str); 6] = [
+        (&real, defaults, "words at [end-1] -> direct table"),
+        (&synthetic, defaults, "-> displaced table"),
+        (
+            &synthetic,
+            Limits {
+                full_seeds: 1,
+                displaced_tries: 4,
+                ..none
+            },
+            "a digest of every byte -> displaced",
+        ),
+        (&synthetic, none, "binary search"),
+        (short, defaults, "a digest of every byte -> direct table"),
+        (&long, defaults, "-> direct table"),
+    ];
+    let dir = std::env::temp_dir().join(format!("kakiyo-lookup-codegen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (json, limits, scheme) in cases {
+        let catalog = codegen::parse_catalog(json).unwrap();
+        let ids: Vec<&str> = catalog.events.iter().map(|e| e.id.as_str()).collect();
+        let name = plan_lookup_with(&ids, &limits).describe();
+        assert!(name.contains(scheme), "{name}");
+        let mut code = String::from("#![forbid(unsafe_code)]\n#![allow(dead_code)]\n");
+        code.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum EventId {\n");
+        for event in &catalog.events {
+            code.push_str(&format!("    {},\n", event.variant));
+        }
+        code.push_str(&format!(
+            "}}\npub(crate) static ALL_EVENTS: [EventId; {}] = [\n",
+            catalog.events.len()
+        ));
+        for event in &catalog.events {
+            code.push_str(&format!("    EventId::{},\n", event.variant));
+        }
+        code.push_str("];\n");
+        let mut lookup = String::new();
+        lookup::emit_lookup_with(&mut lookup, &catalog, &limits);
+        code.push_str(&lookup);
+        code.push_str("pub fn find(id: &str) -> Option<EventId> {\n    find_event_id(id)\n}\n");
+        let file = dir.join("lookup.rs");
+        std::fs::write(&file, &code).unwrap();
+        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
+        let output = std::process::Command::new(rustc)
+            .args([
+                "--edition",
+                "2024",
+                "--crate-type",
+                "lib",
+                "--emit",
+                "metadata",
+                "-D",
+                "warnings",
+                "--out-dir",
+            ])
+            .arg(&dir)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -508,8 +508,13 @@ fn try_displace(
 
 /// Emits `fn find_event_id(&str) -> Option<EventId>` and the tables it reads.
 pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
+    emit_lookup_with(out, catalog, &Limits::default());
+}
+
+/// [`emit_lookup`] with explicit search bounds, so tests can compile every scheme.
+pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
     let ids: Vec<&str> = catalog.events.iter().map(|e| e.id.as_str()).collect();
-    let plan = plan_lookup(&ids);
+    let plan = plan_lookup_with(&ids, limits);
     let variant = |index: usize| catalog.events.get(index).map_or("", |e| e.variant.as_str());
     let filler = variant(0);
 
