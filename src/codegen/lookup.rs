@@ -629,7 +629,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 let _ = writeln!(out, "        return None;");
                 let _ = writeln!(out, "    }};");
                 let _ = writeln!(out, "    let (key, meta) = row.split_at({width});");
-                let _ = writeln!(out, "    let &[len, i0, i1, i2, ..] = meta else {{");
+                let _ = writeln!(out, "    let Some(&len) = meta.first() else {{");
                 let _ = writeln!(out, "        return None;");
                 let _ = writeln!(out, "    }};");
                 // `&`, not `&&`: both tests run, and a hit costs what a miss does.
@@ -637,10 +637,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                     out,
                     "    if (usize::from(len) == bytes.len()) & lookup_hash::same_padded::<{words}>(bytes, key) {{"
                 );
-                let _ = writeln!(
-                    out,
-                    "        ALL_EVENTS.get(usize::from(i0) | usize::from(i1) << 7 | usize::from(i2) << 14).copied()"
-                );
+                let _ = writeln!(out, "        LOOKUP_EVENTS.get(slot).copied()");
             } else {
                 let _ = writeln!(out, "    let Some(row) = LOOKUP_ROWS.get(slot) else {{");
                 let _ = writeln!(out, "        return None;");
@@ -667,19 +664,16 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
             // A slot holds its id, so a probe reads one row. An empty slot has
             // length 0 (no id is empty), so it never matches.
             if padded {
-                // One string literal, not an array of structs: the compiler
-                // reads it in no time, where type-checking one expression per
-                // slot cost over a second at 10,000 events. Every byte is
-                // ASCII (ids are [a-z0-9_.], lengths are at most 64, and the
-                // index is split into 7-bit bytes), so it is valid UTF-8.
+                // The keys are one string literal, not an array of structs:
+                // the compiler reads it in no time, where type-checking one
+                // `const fn` call per slot cost over a second at 10,000
+                // events (an array of plain paths, `LOOKUP_EVENTS`, costs
+                // nothing measurable). Every byte is ASCII (ids are
+                // [a-z0-9_.], lengths at most 64), so it is valid UTF-8.
                 let _ = writeln!(
                     out,
-                    "/// {} slots of {stride} bytes: the id padded with NULs to {width} bytes, its length,",
+                    "/// {} slots of {stride} bytes: the id padded with NULs to {width} bytes, its length, then NULs.",
                     table.len()
-                );
-                let _ = writeln!(
-                    out,
-                    "/// its index in `ALL_EVENTS` (7 bits a byte, low bits first), then NULs."
                 );
                 let _ = writeln!(out, "#[repr(C, align(64))]");
                 let _ = writeln!(out, "struct LookupTable([u8; {total}]);\n");
@@ -694,14 +688,8 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                         if let Some(key) = row.get_mut(..id.len()) {
                             key.copy_from_slice(id);
                         }
-                        let meta = [
-                            id.len(),
-                            index & 127,
-                            (index >> 7) & 127,
-                            (index >> 14) & 127,
-                        ];
-                        for (byte, value) in row.iter_mut().skip(width).zip(meta) {
-                            *byte = value as u8;
+                        if let Some(len) = row.get_mut(width) {
+                            *len = id.len() as u8;
                         }
                     }
                     let _ = writeln!(out, "    {:?},", String::from_utf8_lossy(&row));
@@ -712,7 +700,13 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 let _ = writeln!(out, "{{");
                 let _ = writeln!(out, "    Some(bytes) => *bytes,");
                 let _ = writeln!(out, "    None => [0; {total}],");
-                let _ = writeln!(out, "}});");
+                let _ = writeln!(out, "}});\n");
+                let _ = writeln!(out, "/// The event in each slot (any, for an empty slot).");
+                let _ = writeln!(out, "static LOOKUP_EVENTS: [EventId; {}] = [", table.len());
+                for slot in table {
+                    let _ = writeln!(out, "    EventId::{},", slot.map_or(filler, variant));
+                }
+                let _ = writeln!(out, "];");
             } else {
                 let _ = writeln!(out, "/// One slot: its id and event.");
                 let _ = writeln!(
