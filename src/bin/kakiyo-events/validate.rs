@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::ArgGroup;
 use kakiyo_events::UnknownEventId;
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
 
 use crate::input::{Source, json_syntax_error, json_type};
@@ -122,7 +122,6 @@ struct Invalid<'a> {
     unknown: UnknownEventId,
 }
 
-#[derive(Serialize)]
 struct JsonReport<'a> {
     valid: bool,
     checked: usize,
@@ -130,7 +129,19 @@ struct JsonReport<'a> {
     invalid: Vec<JsonInvalid<'a>>,
 }
 
-#[derive(Serialize)]
+/// Written by hand, as the library's impls are: the crate depends on
+/// `serde_core` alone, so no build of it pays for `serde_derive`.
+impl Serialize for JsonReport<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut report = serializer.serialize_struct("JsonReport", 4)?;
+        report.serialize_field("valid", &self.valid)?;
+        report.serialize_field("checked", &self.checked)?;
+        report.serialize_field("wildcard", &self.wildcard)?;
+        report.serialize_field("invalid", &self.invalid)?;
+        report.end()
+    }
+}
+
 struct JsonInvalid<'a> {
     index: usize,
     at: &'a str,
@@ -138,6 +149,18 @@ struct JsonInvalid<'a> {
     id: &'a str,
     truncated: bool,
     suggestion: Option<&'static str>,
+}
+
+impl Serialize for JsonInvalid<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut invalid = serializer.serialize_struct("JsonInvalid", 5)?;
+        invalid.serialize_field("index", &self.index)?;
+        invalid.serialize_field("at", self.at)?;
+        invalid.serialize_field("id", self.id)?;
+        invalid.serialize_field("truncated", &self.truncated)?;
+        invalid.serialize_field("suggestion", &self.suggestion)?;
+        invalid.end()
+    }
 }
 
 impl<'a> From<&'a Invalid<'a>> for JsonInvalid<'a> {
