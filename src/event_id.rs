@@ -4,8 +4,8 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::generated::{
-    ALL_EVENTS, EVENT_CATEGORIES, EVENT_COUNT, EVENT_DESCRIPTIONS, EVENT_IDS, EVENT_NAMES, EVENTS,
-    find_event_id,
+    ALL_EVENTS, EVENT_CATEGORIES, EVENT_COUNT, EVENT_DESCRIPTIONS, EVENT_IDS, EVENT_NAMES,
+    EVENT_VARIANTS, EVENTS, find_event_id,
 };
 use crate::{Category, Event, EventId, UnknownEventId};
 
@@ -141,6 +141,13 @@ impl TryFrom<&str> for EventId {
     #[inline]
     fn try_from(id: &str) -> Result<Self, Self::Error> {
         id.parse()
+    }
+}
+
+/// The variant's name, as `#[derive(Debug)]` would write it (`ProspectQualified`).
+impl fmt::Debug for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(EVENT_VARIANTS[*self as usize])
     }
 }
 
