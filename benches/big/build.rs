@@ -12,33 +12,13 @@ mod synthetic_catalog;
 use std::path::PathBuf;
 use std::{env, fs, process};
 
-/// The catalog size when `KAKIYO_BENCH_EVENTS` is unset: 10,000 for
-/// `cargo bench` (a release-based profile); 1,000 for debug builds, which only
-/// type-check and smoke-test the bench (clippy, `cargo test --benches`), so
-/// that every `cargo test` does not compile a 10,000-variant enum for nothing.
-fn default_events() -> usize {
-    if env::var("PROFILE").as_deref() == Ok("release") {
-        10_000
-    } else {
-        1_000
-    }
-}
-
 fn main() {
     println!("cargo::rerun-if-changed=../../src/codegen");
     println!("cargo::rerun-if-changed=../../src/suggest.rs");
     println!("cargo::rerun-if-changed=../support/synthetic_catalog.rs");
     println!("cargo::rerun-if-env-changed=KAKIYO_BENCH_EVENTS");
-    let count = match env::var("KAKIYO_BENCH_EVENTS") {
-        Ok(text) => match text.parse::<usize>() {
-            Ok(count) if (1..=codegen::MAX_EVENTS).contains(&count) => count,
-            _ => fail(&format!(
-                "KAKIYO_BENCH_EVENTS={text:?}: expected a count from 1 to {}",
-                codegen::MAX_EVENTS
-            )),
-        },
-        Err(_) => default_events(),
-    };
+    let count = synthetic_catalog::bench_catalog_size(codegen::MAX_EVENTS)
+        .unwrap_or_else(|message| fail(&message));
     let json = synthetic_catalog::synthetic_catalog(count);
     let code = match codegen::generate(
         &json,

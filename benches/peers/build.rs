@@ -10,18 +10,6 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::{env, fs, process};
 
-/// The catalog size when `KAKIYO_BENCH_EVENTS` is unset: 10,000 for
-/// `cargo bench` (a release-based profile); 1,000 for debug builds, which only
-/// type-check and smoke-test the bench (clippy, `cargo test --benches`), so
-/// that every `cargo test` does not compile a 10,000-variant enum for nothing.
-fn default_events() -> usize {
-    if env::var("PROFILE").as_deref() == Ok("release") {
-        10_000
-    } else {
-        1_000
-    }
-}
-
 fn main() {
     println!("cargo::rerun-if-changed=../../events.json");
     println!("cargo::rerun-if-changed=../support/synthetic_catalog.rs");
@@ -29,10 +17,8 @@ fn main() {
     let events = fs::read_to_string("../../events.json")
         .unwrap_or_else(|e| fail(&format!("../../events.json: {e}")));
     let small = ids_of(&events);
-    let count = env::var("KAKIYO_BENCH_EVENTS")
-        .ok()
-        .map_or(Ok(default_events()), |text| text.parse::<usize>())
-        .unwrap_or_else(|e| fail(&format!("KAKIYO_BENCH_EVENTS: {e}")));
+    let count = synthetic_catalog::bench_catalog_size(u16::MAX as usize)
+        .unwrap_or_else(|message| fail(&message));
     let big = synthetic_catalog::synthetic_ids(count);
 
     let out_dir =

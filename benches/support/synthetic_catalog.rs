@@ -157,3 +157,22 @@ pub fn synthetic_catalog(count: usize) -> String {
     json.push(']');
     json
 }
+
+/// How many events the bench catalogs hold: `KAKIYO_BENCH_EVENTS` when set,
+/// else 10,000 for `cargo bench` (a release-based profile) and 1,000 for debug
+/// builds, which only type-check and smoke-test the bench (clippy,
+/// `cargo test --benches`), so that every `cargo test` does not compile a
+/// 10,000-variant enum for nothing. Both bench build scripts ask this, so the
+/// peers and the crate always hold the same catalog.
+pub fn bench_catalog_size(max: usize) -> Result<usize, String> {
+    match std::env::var("KAKIYO_BENCH_EVENTS") {
+        Ok(text) => match text.parse::<usize>() {
+            Ok(count) if (1..=max).contains(&count) => Ok(count),
+            _ => Err(format!(
+                "KAKIYO_BENCH_EVENTS={text:?}: expected a count from 1 to {max}"
+            )),
+        },
+        Err(_) if std::env::var("PROFILE").as_deref() == Ok("release") => Ok(10_000),
+        Err(_) => Ok(1_000),
+    }
+}
