@@ -35,8 +35,10 @@ fuzz_target!(|data: &[u8]| {
             }
             let shown = err.to_string();
             assert!(shown.starts_with("Invalid event IDs: "));
-            // Each entry shows at most 64 bytes of its id, its length and a suggestion.
-            let bound = "Invalid event IDs: ".len() + invalid.len() * (64 + 80);
+            // Each entry shows at most 64 bytes of its id, its length and a
+            // suggestion. A control or bidi character is shown escaped: at worst
+            // six bytes (`\u{1b}`) for each byte of the id.
+            let bound = "Invalid event IDs: ".len() + invalid.len() * (64 * 6 + 80);
             assert!(
                 shown.len() <= bound,
                 "{} bytes shown for {} invalid ids",
