@@ -28,20 +28,6 @@ pub struct Event {
     pub deprecated: Option<&'static str>,
 }
 
-impl Event {
-    /// The entry for `id`, built from the generated tables; the generated
-    /// `EVENTS` map calls this for its values, so no text is emitted twice.
-    pub(crate) const fn of(id: EventId) -> Self {
-        Self {
-            id,
-            name: id.name(),
-            description: id.description(),
-            category: id.category(),
-            deprecated: crate::generated::EVENT_DEPRECATED[id as usize],
-        }
-    }
-}
-
 /// The catalog entry for an id, or `None`. It never allocates.
 ///
 /// # Example

@@ -4,8 +4,8 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::generated::{
-    ALL_EVENTS, EVENT_CATEGORIES, EVENT_COUNT, EVENT_DESCRIPTIONS, EVENT_IDS, EVENT_NAMES,
-    EVENT_VARIANTS, EVENTS, find_event_id,
+    ALL_EVENTS, EVENT_CATEGORIES, EVENT_COUNT, EVENT_DEPRECATED, EVENT_DESCRIPTIONS, EVENT_IDS,
+    EVENT_NAMES, EVENT_VARIANTS, EVENTS, find_event_id,
 };
 use crate::{Category, Event, EventId, UnknownEventId};
 
@@ -78,6 +78,19 @@ impl EventId {
     /// ```
     pub const fn category(self) -> Category {
         EVENT_CATEGORIES[self as usize]
+    }
+
+    /// Why the event is deprecated: the catalog's optional `deprecated` field.
+    /// A deprecated variant also carries `#[deprecated]`, so naming it warns.
+    ///
+    /// # Example
+    /// ```
+    /// use kakiyo_events::EventId;
+    ///
+    /// assert_eq!(EventId::MessageSent.deprecated(), None);
+    /// ```
+    pub const fn deprecated(self) -> Option<&'static str> {
+        EVENT_DEPRECATED[self as usize]
     }
 
     /// The whole catalog entry.
