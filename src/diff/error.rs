@@ -261,6 +261,22 @@ impl JsonType {
     }
 }
 
+/// The type of any JSON value, so that other readers of JSON (the command's
+/// `validate`) name types with the same words as `diff`.
+///
+/// # Example
+/// ```
+/// use kakiyo_events::JsonType;
+///
+/// let value: serde_json::Value = serde_json::from_str("[1]").unwrap();
+/// assert_eq!(JsonType::from(&value).to_string(), "an array");
+/// ```
+impl From<&Value> for JsonType {
+    fn from(value: &Value) -> Self {
+        Self::of(value)
+    }
+}
+
 impl fmt::Display for JsonType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -81,19 +81,6 @@ pub fn json_syntax_error(err: &serde_json::Error) -> String {
     format!("invalid JSON at line {line}, column {column}: {what}")
 }
 
-/// "a number", "an object", … for messages.
-pub fn json_type(value: &serde_json::Value) -> &'static str {
-    use serde_json::Value;
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// An I/O error in words, without the OS error number.
 fn describe(err: &io::Error) -> String {
     match err.kind() {

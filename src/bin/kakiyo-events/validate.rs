@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 
 use clap::ArgGroup;
-use kakiyo_events::UnknownEventId;
+use kakiyo_events::{JsonType, UnknownEventId};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
 
-use crate::input::{Source, json_syntax_error, json_type};
+use crate::input::{Source, json_syntax_error};
 use crate::output::{BadInput, Outcome, Report, TextOrJson, to_json};
 use crate::style::Style;
 
@@ -230,7 +230,7 @@ fn json_entries(source: &Source, text: &str) -> Result<Vec<Entry>, BadInput> {
             Some(other) => {
                 return Err(bad(format!(
                     "\"events\" must be an array of event ids, found {}",
-                    json_type(&other)
+                    JsonType::from(&other)
                 )));
             }
             None => {
@@ -243,7 +243,7 @@ fn json_entries(source: &Source, text: &str) -> Result<Vec<Entry>, BadInput> {
         other => {
             return Err(bad(format!(
                 "expected a JSON array of event ids or a webhook create body, found {}",
-                json_type(&other)
+                JsonType::from(&other)
             )));
         }
     };
@@ -257,7 +257,7 @@ fn json_entries(source: &Source, text: &str) -> Result<Vec<Entry>, BadInput> {
             }),
             other => Err(bad(format!(
                 "{path}[{n}] must be an event id string, found {}",
-                json_type(&other)
+                JsonType::from(&other)
             ))),
         })
         .collect()
