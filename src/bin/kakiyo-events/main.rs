@@ -6,6 +6,9 @@
 #![forbid(unsafe_code)]
 
 mod diff;
+// The library's escaping rule, shared by source rather than made public API.
+#[path = "../../escape.rs"]
+mod escape;
 mod export;
 mod input;
 mod list;

@@ -3,6 +3,8 @@
 
 use std::io::IsTerminal;
 
+use crate::escape::{Escaped, needs_escape};
+
 /// Whether stdout gets ANSI colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {
@@ -66,29 +68,15 @@ impl Style {
 /// Catalog or remote text for a terminal: control characters (a newline, an
 /// escape sequence) come out escaped, so no text can break a table or drive
 /// the terminal; so do invisible and bidirectional formatting characters, so
-/// no text can reorder or hide what is printed around it.
+/// no text can reorder or hide what is printed around it. The rule is the
+/// library's own (`src/escape.rs`), so the command and the library's error
+/// messages escape the same characters.
 pub fn printable(text: &str) -> String {
-    if !text.chars().any(needs_escape) {
-        return text.to_owned();
+    if text.chars().any(needs_escape) {
+        Escaped(text).to_string()
+    } else {
+        text.to_owned()
     }
-    text.chars()
-        .map(|c| {
-            if needs_escape(c) {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// Controls; zero-width space, LRM and RLM; line and paragraph separators and
-/// bidi embeddings and overrides; bidi isolates; the byte-order mark. The
-/// zero-width joiner stays: emoji sequences need it.
-fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
-        || matches!(c, '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` padded with spaces to `width` characters (not bytes).
