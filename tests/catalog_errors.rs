@@ -25,6 +25,7 @@ fn kind(error: &CatalogError) -> &'static str {
         CatalogError::EntryNotObject { .. } => "EntryNotObject",
         CatalogError::MissingField { .. } => "MissingField",
         CatalogError::NotAString { .. } => "NotAString",
+        CatalogError::DuplicateField { .. } => "DuplicateField",
         CatalogError::UnknownField { .. } => "UnknownField",
         CatalogError::InvalidId { .. } => "InvalidId",
         CatalogError::CategoryMismatch { .. } => "CategoryMismatch",
@@ -79,6 +80,18 @@ fn bad_catalogs() -> Vec<(&'static str, String, Vec<&'static str>)> {
             "unknown field (typo)",
             r#"[{"id": "prospect.qualified", "name": "N", "descripton": "D", "category": "prospect"}]"#.into(),
             vec!["UnknownField", "MissingField"],
+        ),
+        (
+            "field given twice (JSON readers keep the last)",
+            r#"[{"id": "prospect.qualified", "name": "N", "description": "D", "category": "prospect", "id": "prospect.responded"}]"#.into(),
+            vec!["DuplicateField"],
+        ),
+        (
+            "fields given twice in several entries",
+            format!(
+                r#"[{ok}, {{"id": "message.sent", "name": "A", "name": "B", "description": "D", "description": "E", "category": "message", "name": "C"}}]"#
+            ),
+            vec!["DuplicateField", "DuplicateField"],
         ),
         (
             "unknown field (no near match)",

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::duplicate_keys::duplicate_keys;
 use super::error::{CatalogError, Position, TextProblem};
 use super::naming::{RESERVED_VARIANTS, check_id, title_case, variant_name};
 use super::suggest;
@@ -102,7 +103,20 @@ pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<CatalogError>> {
         }]);
     }
 
-    let mut errors = Vec::new();
+    let mut errors: Vec<CatalogError> = duplicate_keys(json)
+        .into_iter()
+        .map(|(index, field)| CatalogError::DuplicateField {
+            at: Position {
+                index,
+                id: entries
+                    .get(index)
+                    .and_then(|e| e.get("id"))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+            },
+            field,
+        })
+        .collect();
     let mut events = Vec::with_capacity(entries.len());
     for (index, entry) in entries.iter().enumerate() {
         if let Some(event) = check_entry(index, entry, &mut errors) {

@@ -51,6 +51,8 @@ pub enum CatalogError {
         field: &'static str,
         found: &'static str,
     },
+    /// A field given twice in one entry (JSON readers keep one and drop the other).
+    DuplicateField { at: Position, field: String },
     /// A field the API shape does not have (a typo guard).
     UnknownField {
         at: Position,
@@ -105,6 +107,7 @@ impl CatalogError {
             Self::EntryNotObject { at, .. }
             | Self::MissingField { at, .. }
             | Self::NotAString { at, .. }
+            | Self::DuplicateField { at, .. }
             | Self::UnknownField { at, .. }
             | Self::InvalidId { at, .. }
             | Self::CategoryMismatch { at, .. }
@@ -146,6 +149,9 @@ impl fmt::Display for CatalogError {
             }
             Self::NotAString { at, field, found } => {
                 write!(f, "{at}: field {field:?} is {found}; it must be a string")
+            }
+            Self::DuplicateField { at, field } => {
+                write!(f, "{at}: field {field:?} is given more than once; keep one")
             }
             Self::UnknownField {
                 at,

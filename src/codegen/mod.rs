@@ -20,6 +20,7 @@
 
 mod build_script;
 mod catalog;
+mod duplicate_keys;
 mod emit;
 mod error;
 mod lookup;
