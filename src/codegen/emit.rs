@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, EventSpec};
 use super::lookup;
 
 /// Where the catalog came from, for the header. Never a path: the output must
@@ -161,105 +161,116 @@ fn emit_event_id(out: &mut String, catalog: &Catalog) {
     let _ = writeln!(out, "}}\n");
 }
 
-fn emit_str_table<'a>(out: &mut String, name: &str, items: impl ExactSizeIterator<Item = &'a str>) {
-    let _ = writeln!(out, "pub(crate) static {name}: [&str; {}] = [", items.len());
+/// `pub(crate) static NAME: [TYPE; N] = [ITEM, …];`, one item (already Rust
+/// code) a line.
+fn emit_table(
+    out: &mut String,
+    name: &str,
+    element: &str,
+    items: impl ExactSizeIterator<Item = String>,
+) {
+    let _ = writeln!(
+        out,
+        "pub(crate) static {name}: [{element}; {}] = [",
+        items.len()
+    );
     for item in items {
-        let _ = writeln!(out, "    {},", string_literal(item));
+        let _ = writeln!(out, "    {item},");
     }
     let _ = writeln!(out, "];\n");
 }
 
-fn emit_tables(out: &mut String, catalog: &Catalog) {
-    let n = catalog.events.len();
-    let c = catalog.categories.len();
-    let _ = writeln!(out, "pub(crate) const EVENT_COUNT: usize = {n};");
-    let _ = writeln!(out, "pub(crate) const CATEGORY_COUNT: usize = {c};\n");
+/// A table of catalog strings, each emitted as an escaped literal.
+fn emit_str_table<'a>(out: &mut String, name: &str, items: impl ExactSizeIterator<Item = &'a str>) {
+    emit_table(out, name, "&str", items.map(string_literal));
+}
 
-    let _ = writeln!(out, "pub(crate) static ALL_EVENTS: [EventId; {n}] = [");
-    for event in &catalog.events {
-        let _ = writeln!(out, "    EventId::{},", event.variant);
-    }
-    let _ = writeln!(out, "];\n");
+/// The `Category` variant of an event's category.
+fn category_variant<'a>(catalog: &'a Catalog, event: &EventSpec) -> &'a str {
+    catalog
+        .categories
+        .get(event.category_index)
+        .map_or("", |c| c.variant.as_str())
+}
+
+fn emit_tables(out: &mut String, catalog: &Catalog) {
+    let events = &catalog.events;
+    let categories = &catalog.categories;
+    let _ = writeln!(
+        out,
+        "pub(crate) const EVENT_COUNT: usize = {};",
+        events.len()
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) const CATEGORY_COUNT: usize = {};\n",
+        categories.len()
+    );
+
+    let event_path = |e: &EventSpec| format!("EventId::{}", e.variant);
+    emit_table(out, "ALL_EVENTS", "EventId", events.iter().map(event_path));
     emit_str_table(
         out,
         "EVENT_VARIANTS",
-        catalog.events.iter().map(|e| e.variant.as_str()),
+        events.iter().map(|e| e.variant.as_str()),
     );
-    emit_str_table(
-        out,
-        "EVENT_IDS",
-        catalog.events.iter().map(|e| e.id.as_str()),
-    );
-    emit_str_table(
-        out,
-        "EVENT_NAMES",
-        catalog.events.iter().map(|e| e.name.as_str()),
-    );
+    emit_str_table(out, "EVENT_IDS", events.iter().map(|e| e.id.as_str()));
+    emit_str_table(out, "EVENT_NAMES", events.iter().map(|e| e.name.as_str()));
     emit_str_table(
         out,
         "EVENT_DESCRIPTIONS",
-        catalog.events.iter().map(|e| e.description.as_str()),
+        events.iter().map(|e| e.description.as_str()),
     );
-
-    let _ = writeln!(
+    emit_table(
         out,
-        "pub(crate) static EVENT_CATEGORIES: [Category; {n}] = ["
+        "EVENT_CATEGORIES",
+        "Category",
+        events
+            .iter()
+            .map(|e| format!("Category::{}", category_variant(catalog, e))),
     );
-    for event in &catalog.events {
-        let variant = catalog
-            .categories
-            .get(event.category_index)
-            .map_or("", |c| c.variant.as_str());
-        let _ = writeln!(out, "    Category::{variant},");
-    }
-    let _ = writeln!(out, "];\n");
-
-    let _ = writeln!(
+    emit_table(
         out,
-        "pub(crate) static EVENT_DEPRECATED: [Option<&str>; {n}] = ["
+        "EVENT_DEPRECATED",
+        "Option<&str>",
+        events.iter().map(|e| match &e.deprecated {
+            Some(reason) => format!("Some({})", string_literal(reason)),
+            None => "None".to_owned(),
+        }),
     );
-    for event in &catalog.events {
-        match &event.deprecated {
-            Some(reason) => {
-                let _ = writeln!(out, "    Some({}),", string_literal(reason));
-            }
-            None => {
-                let _ = writeln!(out, "    None,");
-            }
-        }
-    }
-    let _ = writeln!(out, "];\n");
 
-    let _ = writeln!(out, "pub(crate) static ALL_CATEGORIES: [Category; {c}] = [");
-    for category in &catalog.categories {
-        let _ = writeln!(out, "    Category::{},", category.variant);
-    }
-    let _ = writeln!(out, "];\n");
+    emit_table(
+        out,
+        "ALL_CATEGORIES",
+        "Category",
+        categories
+            .iter()
+            .map(|c| format!("Category::{}", c.variant)),
+    );
     emit_str_table(
         out,
         "CATEGORY_IDS",
-        catalog.categories.iter().map(|c| c.id.as_str()),
+        categories.iter().map(|c| c.id.as_str()),
     );
     emit_str_table(
         out,
         "CATEGORY_NAMES",
-        catalog.categories.iter().map(|c| c.name.as_str()),
+        categories.iter().map(|c| c.name.as_str()),
     );
-
-    let _ = writeln!(
+    emit_table(
         out,
-        "pub(crate) static CATEGORY_EVENTS: [&[EventId]; {c}] = ["
+        "CATEGORY_EVENTS",
+        "&[EventId]",
+        categories.iter().map(|c| {
+            let members: Vec<String> = c
+                .events
+                .iter()
+                .filter_map(|&i| events.get(i))
+                .map(event_path)
+                .collect();
+            format!("&[{}]", members.join(", "))
+        }),
     );
-    for category in &catalog.categories {
-        let _ = write!(out, "    &[");
-        for &event in &category.events {
-            if let Some(event) = catalog.events.get(event) {
-                let _ = write!(out, "EventId::{}, ", event.variant);
-            }
-        }
-        let _ = writeln!(out, "],");
-    }
-    let _ = writeln!(out, "];\n");
 }
 
 fn emit_map(out: &mut String, catalog: &Catalog) {
@@ -269,10 +280,7 @@ fn emit_map(out: &mut String, catalog: &Catalog) {
     // reads the tables: at 10,000 events the calls' const evaluation cost
     // 0.55 s of the crate's 3.9 s in rustc (`-Z time-passes`).
     for event in &catalog.events {
-        let category = catalog
-            .categories
-            .get(event.category_index)
-            .map_or("", |c| c.variant.as_str());
+        let category = category_variant(catalog, event);
         let deprecated = match &event.deprecated {
             Some(reason) => format!("Some({})", string_literal(reason)),
             None => "None".to_owned(),
