@@ -29,6 +29,7 @@ pub struct UnknownEventId {
 }
 
 impl UnknownEventId {
+    #[inline]
     pub(crate) fn new(input: &str) -> Self {
         Self {
             input: BoundedInput::new(input),
@@ -115,6 +116,7 @@ pub struct UnknownCategory {
 }
 
 impl UnknownCategory {
+    #[inline]
     pub(crate) fn new(input: &str) -> Self {
         Self {
             input: BoundedInput::new(input),
