@@ -2,9 +2,14 @@
 //! on the same inputs, at 22 events (the crate's catalog) and at 10,000 (the
 //! crate's own source built against a synthetic catalog: `benches/big`).
 //!
-//! Inputs: every id (hits) and every id plus `"x"` (near misses), each the
-//! same number of times, at least 4,096 in all, in a fixed shuffled order.
-//! One iteration looks up every input once; the summary at
+//! Inputs: a stream of 4,096 lookups at both sizes, half ids (hits) and half
+//! the same ids plus `"x"` (near misses), in a fixed shuffled order. At 22
+//! events every id appears equally often; at 10,000, 2,048 ids picked with a
+//! fixed seed appear once each. So both sizes look up the same number of
+//! distinct strings and what changes between them is the catalog, not the
+//! stream. One more group, `from_str/10000_every_id`, looks up every id of the
+//! 10,000 and its near miss (20,000 inputs), to show what a stream too big for
+//! the caches costs. One iteration looks up every input once; the summary at
 //! the end divides criterion's median by the number of inputs, giving
 //! ns per lookup, and each alternative's ratio to ours.
 //!
@@ -22,26 +27,59 @@ use kakiyo_events::EventId;
 use kakiyo_events_bench_peers::{big, small};
 use rustc_hash::FxHashMap;
 
-/// At least this many inputs per iteration: a stream no branch predictor can
-/// learn, as the ids a server receives are not in a repeating order.
-const MIN_STREAM: usize = 4096;
+/// Lookups per iteration: a stream no branch predictor can learn, as the ids
+/// a server receives are not in a repeating order.
+const STREAM: usize = 4096;
 
-/// Every id and every id + "x", repeated the same number of times until there
-/// are at least [`MIN_STREAM`], then shuffled with a fixed sequence.
-fn inputs(ids: &[&str]) -> Vec<String> {
-    let pool: Vec<String> = ids
+/// A fixed pseudo-random sequence (a 64-bit LCG): the same stream every run.
+struct Lcg(u64);
+
+impl Lcg {
+    /// A number in `0..=max`.
+    fn below_or(&mut self, max: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % (max as u64 + 1)) as usize
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below_or(i));
+        }
+    }
+}
+
+/// Each id and each id + "x", once, shuffled.
+fn every_id(ids: &[&str]) -> Vec<String> {
+    let mut inputs: Vec<String> = ids
         .iter()
         .flat_map(|id| [(*id).to_owned(), format!("{id}x")])
         .collect();
-    let copies = MIN_STREAM.div_ceil(pool.len());
-    let mut inputs: Vec<String> = (0..copies).flat_map(|_| pool.iter().cloned()).collect();
-    let mut state = 0x5EED_u64;
-    for i in (1..inputs.len()).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        inputs.swap(i, ((state >> 33) % (i as u64 + 1)) as usize);
+    Lcg(0x5EED).shuffle(&mut inputs);
+    inputs
+}
+
+/// [`STREAM`] inputs, half hits and half near misses, shuffled: every id the
+/// same number of times when the catalog is small; [`STREAM`] / 2 ids picked
+/// with a fixed seed when it is large.
+fn inputs(ids: &[&str]) -> Vec<String> {
+    let mut rng = Lcg(0x5EED);
+    let mut picked: Vec<&str> = ids.to_vec();
+    if picked.len() > STREAM / 2 {
+        rng.shuffle(&mut picked);
+        picked.truncate(STREAM / 2);
     }
+    let copies = STREAM.div_ceil(2 * picked.len());
+    let mut inputs: Vec<String> = (0..copies)
+        .flat_map(|_| {
+            picked
+                .iter()
+                .flat_map(|id| [(*id).to_owned(), format!("{id}x")])
+        })
+        .collect();
+    rng.shuffle(&mut inputs);
     inputs
 }
 
@@ -182,6 +220,32 @@ fn from_str_big(c: &mut Criterion) -> (String, usize) {
     (name, inputs.len())
 }
 
+/// The 10,000-event catalog with a stream of every id and its near miss:
+/// 20,000 distinct strings and every row of the table, more than the fast
+/// caches hold. Ours against the fastest alternative only.
+fn from_str_big_every_id(c: &mut Criterion) -> (String, usize) {
+    use kakiyo_events_big::EventId as BigEventId;
+    let peers = Peers::new(&big::IDS);
+    let inputs = every_id(peers.ids);
+    check_agreement(
+        &inputs,
+        &[
+            ("ours", &|s| {
+                BigEventId::from_str(s).ok().map(|id| id as usize)
+            }),
+            ("fx_hashmap", &|s| peers.fx.get(s).copied().map(usize::from)),
+        ],
+    );
+    let name = format!("from_str/{}_every_id", peers.ids.len());
+    let mut group = c.benchmark_group(&name);
+    group.throughput(Throughput::Elements(inputs.len() as u64));
+    run(&mut group, "ours", &inputs, BigEventId::from_str);
+    run(&mut group, "ours_find", &inputs, BigEventId::find);
+    run(&mut group, "fx_hashmap", &inputs, |s| peers.fx.get(s));
+    group.finish();
+    (name, inputs.len())
+}
+
 fn deserialize_small(c: &mut Criterion) -> (String, usize) {
     let inputs: Vec<String> = small::IDS.iter().map(|id| format!("{id:?}")).collect();
     for input in &inputs {
@@ -276,10 +340,12 @@ fn summary(groups: &[(String, usize)], since: SystemTime) {
             .find(|(g, f, _)| *g == group && *f == function)
             .map(|(_, _, ns)| *ns)
     };
-    if let [(small, _), (big, _), ..] = groups {
-        for function in ["ours", "ours_find", "ours_lookup", "fx_hashmap"] {
-            if let (Some(a), Some(b)) = (of(small, function), of(big, function)) {
-                println!("{function:>14}: {big} / {small} = {:.3}", b / a);
+    if let [(small, _), rest @ ..] = groups {
+        for (big, _) in rest.iter().filter(|(g, _)| g.starts_with("from_str/")) {
+            for function in ["ours", "ours_find", "ours_lookup", "fx_hashmap"] {
+                if let (Some(a), Some(b)) = (of(small, function), of(big, function)) {
+                    println!("{function:>14}: {big} / {small} = {:.3}", b / a);
+                }
             }
         }
     }
@@ -296,6 +362,7 @@ fn main() {
     let groups = [
         from_str_small(&mut c),
         from_str_big(&mut c),
+        from_str_big_every_id(&mut c),
         deserialize_small(&mut c),
     ];
     c.final_summary();
