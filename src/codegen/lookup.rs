@@ -623,7 +623,11 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
             // A power of two up to a cache line, so that with the table aligned
             // to 64 no row straddles two lines: a probe at 10,000 events, whose
             // table lives in L2, then waits for one line, not sometimes two.
-            let stride = if width <= 64 { width.next_power_of_two() } else { width };
+            let stride = if width <= 64 {
+                width.next_power_of_two()
+            } else {
+                width
+            };
             let total = stride * table.len();
             if padded {
                 let _ = writeln!(
