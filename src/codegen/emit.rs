@@ -257,44 +257,111 @@ fn emit_tables(out: &mut String, catalog: &Catalog) {
         "CATEGORY_NAMES",
         categories.iter().map(|c| c.name.as_str()),
     );
-    emit_table(
-        out,
-        "CATEGORY_EVENTS",
-        "&[EventId]",
-        categories.iter().map(|c| {
-            let members: Vec<String> = c
-                .events
-                .iter()
-                .filter_map(|&i| events.get(i))
-                .map(event_path)
-                .collect();
-            format!("&[{}]", members.join(", "))
-        }),
-    );
+    emit_events_by_category(out, catalog);
 }
 
+/// `CATEGORY_EVENTS`, without an `EventId::…` path: rustc finds the variant
+/// of each such path by a search through the enum's variants, so a table of
+/// paths costs time in proportion to the catalog's size squared (at 10,000
+/// events, about 80 µs a path: `rustc -Z time-passes`). `ALL_EVENTS` holds
+/// the only list of paths; the other tables of events hold indexes into it,
+/// which a `const` loop turns into events once, at compile time.
+fn emit_events_by_category(out: &mut String, catalog: &Catalog) {
+    let count = catalog.events.len();
+    let indexes: Vec<String> = catalog
+        .categories
+        .iter()
+        .flat_map(|c| c.events.iter().map(usize::to_string))
+        .collect();
+    let mut end = 0;
+    let ends: Vec<String> = catalog
+        .categories
+        .iter()
+        .map(|c| {
+            end += c.events.len();
+            end.to_string()
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// Every event, grouped by category (catalog order within each): indexes into `ALL_EVENTS`, made events at compile time."
+    );
+    lookup::emit_events_at(out, "EVENTS_BY_CATEGORY", &indexes);
+    let _ = writeln!(
+        out,
+        "/// Each category's events: a slice of `EVENTS_BY_CATEGORY`."
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static CATEGORY_EVENTS: [&[EventId]; {}] = {{",
+        ends.len()
+    );
+    let _ = writeln!(
+        out,
+        "    const ENDS: [usize; {}] = [{}];",
+        ends.len(),
+        ends.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "    let mut slices: [&[EventId]; {}] = [&[]; {}];",
+        ends.len(),
+        ends.len()
+    );
+    let _ = writeln!(out, "    let ends = &ENDS;");
+    let _ = writeln!(out, "    let mut start = 0;");
+    let _ = writeln!(out, "    let mut category = 0;");
+    let _ = writeln!(out, "    while category < ends.len() {{");
+    let _ = writeln!(
+        out,
+        "        let (head, _) = EVENTS_BY_CATEGORY.split_at(ends[category]);"
+    );
+    let _ = writeln!(out, "        slices[category] = head.split_at(start).1;");
+    let _ = writeln!(out, "        start = ends[category];");
+    let _ = writeln!(out, "        category += 1;");
+    let _ = writeln!(out, "    }}");
+    let _ = writeln!(out, "    slices");
+    let _ = writeln!(
+        out,
+        "}};
+"
+    );
+    debug_assert_eq!(indexes.len(), count);
+}
+
+/// `EVENTS`, the `phf::OrderedMap` of the catalog, keyed by id.
+///
+/// The hash comes from `phf_generator`, the engine of `phf_codegen`, and the
+/// literal is the one `phf_codegen::OrderedMap` writes (tests/generator.rs
+/// checks that they agree) but for `entries`: `phf_codegen` writes every
+/// entry inline, and at 10,000 events those 10,000 expressions cost rustc
+/// about 1 s to type-check, whether struct literals or reads of a table
+/// (`-Z time-passes`). Here `entries` names a table that a `const` loop
+/// fills from the other tables at compile time, which costs next to nothing.
 fn emit_map(out: &mut String, catalog: &Catalog) {
-    let mut map = phf_codegen::OrderedMap::new();
-    map.phf_path("::phf");
-    // The values are struct literals rather than calls of a `const fn` that
-    // reads the tables: at 10,000 events the calls' const evaluation cost
-    // 0.55 s of the crate's 3.9 s in rustc (`-Z time-passes`).
-    for event in &catalog.events {
-        let category = category_variant(catalog, event);
-        let deprecated = match &event.deprecated {
-            Some(reason) => format!("Some({})", string_literal(reason)),
-            None => "None".to_owned(),
-        };
-        map.entry(
-            event.id.as_str(),
-            format!(
-                "crate::Event {{ id: EventId::{}, name: {}, description: {}, category: Category::{category}, deprecated: {deprecated} }}",
-                event.variant,
-                string_literal(&event.name),
-                string_literal(&event.description),
-            ),
-        );
-    }
+    let count = catalog.events.len();
+    let _ = writeln!(
+        out,
+        "/// The entries of `EVENTS`, in catalog order, assembled at compile time from the tables."
+    );
+    let _ = writeln!(
+        out,
+        "static EVENT_MAP_ENTRIES: [(&str, crate::Event); {count}] = {{"
+    );
+    let _ = writeln!(
+        out,
+        "    let mut entries = [(\"\", crate::Event {{ id: ALL_EVENTS[0], name: \"\", description: \"\", category: EVENT_CATEGORIES[0], deprecated: None }}); {count}];"
+    );
+    let _ = writeln!(out, "    let mut i = 0;");
+    let _ = writeln!(out, "    while i < {count} {{");
+    let _ = writeln!(
+        out,
+        "        entries[i] = (EVENT_IDS[i], crate::Event {{ id: ALL_EVENTS[i], name: EVENT_NAMES[i], description: EVENT_DESCRIPTIONS[i], category: EVENT_CATEGORIES[i], deprecated: EVENT_DEPRECATED[i] }});"
+    );
+    let _ = writeln!(out, "        i += 1;");
+    let _ = writeln!(out, "    }}");
+    let _ = writeln!(out, "    entries");
+    let _ = writeln!(out, "}};\n");
     let _ = writeln!(
         out,
         "#[doc = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/src/docs/events.md\"))]"
@@ -302,6 +369,27 @@ fn emit_map(out: &mut String, catalog: &Catalog) {
     let _ = writeln!(
         out,
         "pub static EVENTS: ::phf::OrderedMap<&'static str, crate::Event> = {};\n",
-        map.build()
+        ordered_map_literal(catalog, "&EVENT_MAP_ENTRIES")
     );
+}
+
+/// A `::phf::OrderedMap { … }` literal over the catalog's ids, as
+/// `phf_codegen::OrderedMap` formats it, with `entries` given as code.
+/// Ids are unique (validated), so `phf_generator` always finds a hash.
+pub fn ordered_map_literal(catalog: &Catalog, entries: &str) -> String {
+    let ids: Vec<&str> = catalog.events.iter().map(|e| e.id.as_str()).collect();
+    let state = phf_generator::generate_hash(&ids);
+    let mut out = format!(
+        "::phf::OrderedMap {{\n    key: {:?},\n    disps: &[",
+        state.key
+    );
+    for (d1, d2) in &state.disps {
+        let _ = write!(out, "\n        ({d1}, {d2}),");
+    }
+    out.push_str("\n    ],\n    idxs: &[");
+    for index in &state.map {
+        let _ = write!(out, "\n        {index},");
+    }
+    let _ = write!(out, "\n    ],\n    entries: {entries},\n}}");
+    out
 }
