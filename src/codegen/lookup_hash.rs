@@ -91,12 +91,11 @@ pub fn displaced_slot(hash: u64, pilot: u8, slot_shift: u32) -> usize {
 }
 
 /// Whether `bytes` starts `key`, a key padded with zeros to `WORDS` words, in
-/// `WORDS` word compares and no branch: words at 0, 8, 16, … clamped to the
-/// last word of `bytes` (so they overlap, never overrun). The caller checks
-/// that the key's length equals `bytes.len()`, which must be at most
-/// `8 * WORDS`. Unlike `memcmp`, whose length the compiler cannot know, this
-/// unrolls, and a hit and a miss cost the same, so there is no branch for a
-/// mix of hits and misses to mispredict.
+/// `WORDS` word compares: words at 0, 8, 16, … clamped to the last word of
+/// `bytes` (so they overlap, never overrun). The caller checks that the key's
+/// length equals `bytes.len()`, which must be at most `8 * WORDS`. Unlike
+/// `memcmp`, whose length the compiler cannot know, this unrolls, and no
+/// word's test depends on another's.
 #[inline(always)]
 pub fn same_padded<const WORDS: usize>(bytes: &[u8], key: &[u8]) -> bool {
     let len = bytes.len();
