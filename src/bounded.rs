@@ -105,6 +105,11 @@ impl fmt::Display for BoundedInput {
 
 #[cfg(test)]
 mod tests {
+    // The crate may be `no_std`; the test harness always has `alloc`.
+    extern crate alloc;
+
+    use alloc::string::String;
+
     use super::{BoundedInput, CAPACITY};
 
     /// What `new` must build: the longest prefix of at most `CAPACITY` bytes
