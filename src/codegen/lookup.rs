@@ -84,7 +84,7 @@ pub enum Slots {
         /// `64 - log2(slots)`.
         shift: u32,
     },
-    /// `slot = f(hash, pilot[hash >> bucket_shift]) >> slot_shift`.
+    /// `slot = (the hash bits below the bucket's) ^ pilot[hash >> bucket_shift]`.
     Displaced {
         /// Mixed into the material before the bucket is picked.
         seed: u64,
@@ -193,7 +193,7 @@ impl Slots {
                     .get(lookup_hash::bucket(hash, *bucket_shift))
                     .copied()
                     .unwrap_or(0);
-                lookup_hash::displaced_slot(hash, pilot, *slot_shift)
+                lookup_hash::displaced_slot(hash, pilot, *bucket_shift, *slot_shift)
             }
         }
     }
@@ -486,7 +486,7 @@ fn try_displace(
             wanted.clear();
             members.iter().all(|&index| {
                 let slot = hashes.get(index).map_or(usize::MAX, |&h| {
-                    lookup_hash::displaced_slot(h, pilot, slot_shift)
+                    lookup_hash::displaced_slot(h, pilot, bucket_shift, slot_shift)
                 });
                 let free = matches!(table.get(slot), Some(None)) && !wanted.contains(&slot);
                 wanted.push(slot);
@@ -614,7 +614,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                     let _ = writeln!(out, "    }};");
                     let _ = writeln!(
                         out,
-                        "    let slot = lookup_hash::displaced_slot(hash, pilot, {slot_shift});"
+                        "    let slot = lookup_hash::displaced_slot(hash, pilot, {bucket_shift}, {slot_shift});"
                     );
                 }
             }

@@ -9,12 +9,6 @@
 /// The odd multiplier of every mixing step (2^64 / φ, from splitmix64).
 pub const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// The second multiplier, for the slot step of a displaced table.
-pub const MIX2: u64 = 0xBF58_476D_1CE4_E5B9;
-
-/// Spreads a bucket's pilot over all 64 bits before it is mixed in.
-pub const PILOT_MIX: u64 = 0x94D0_49BB_1331_11EB;
-
 /// The 8 bytes of `bytes` from `at`, little-endian; 0 when they are out of range.
 /// The generated code asks only for words inside the shortest id, after the
 /// length check, so the fallback never runs and the bounds check folds away.
@@ -83,11 +77,18 @@ pub fn bucket(hash: u64, bucket_shift: u32) -> usize {
     (hash >> bucket_shift) as usize
 }
 
-/// The slot of `hash` once its bucket's pilot is mixed in, among
-/// `1 << (64 - slot_shift)` slots.
+/// The slot of `hash` among `1 << (64 - slot_shift)` slots once its
+/// bucket's pilot is mixed in: the hash bits just below the bucket's, XOR the
+/// pilot. No multiplication: the pilot's load already sits on the lookup's
+/// critical path, and a multiplication after it made every lookup at 10,000
+/// events wait for it (an earlier `(hash ^ pilot * C1) * C2`; see
+/// BENCHMARKS.md).
 #[inline(always)]
-pub fn displaced_slot(hash: u64, pilot: u8, slot_shift: u32) -> usize {
-    ((hash ^ u64::from(pilot).wrapping_mul(PILOT_MIX)).wrapping_mul(MIX2) >> slot_shift) as usize
+pub fn displaced_slot(hash: u64, pilot: u8, bucket_shift: u32, slot_shift: u32) -> usize {
+    (hash
+        .wrapping_shl(64 - bucket_shift)
+        .wrapping_shr(slot_shift) as usize)
+        ^ usize::from(pilot)
 }
 
 /// Whether `bytes` starts `key`, a key padded with zeros to `WORDS` words, in
