@@ -320,11 +320,7 @@ fn emit_events_by_category(out: &mut String, catalog: &Catalog) {
     let _ = writeln!(out, "        category += 1;");
     let _ = writeln!(out, "    }}");
     let _ = writeln!(out, "    slices");
-    let _ = writeln!(
-        out,
-        "}};
-"
-    );
+    let _ = writeln!(out, "}};\n");
 }
 
 /// `EVENTS`, the `phf::OrderedMap` of the catalog, keyed by id.
