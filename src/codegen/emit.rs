@@ -286,41 +286,28 @@ fn emit_events_by_category(out: &mut String, catalog: &Catalog) {
         "/// Every event, grouped by category (catalog order within each): indexes into `ALL_EVENTS`, made events at compile time."
     );
     lookup::emit_events_at(out, "EVENTS_BY_CATEGORY", &indexes);
-    let _ = writeln!(
+    let count = ends.len();
+    let _ = write!(
         out,
-        "/// Each category's events: a slice of `EVENTS_BY_CATEGORY`."
+        r#"/// Each category's events: a slice of `EVENTS_BY_CATEGORY`.
+pub(crate) static CATEGORY_EVENTS: [&[EventId]; {count}] = {{
+    const ENDS: [usize; {count}] = [{ends}];
+    let ends = &ENDS;
+    let mut slices: [&[EventId]; {count}] = [&[]; {count}];
+    let mut start = 0;
+    let mut category = 0;
+    while category < {count} {{
+        let (head, _) = EVENTS_BY_CATEGORY.split_at(ends[category]);
+        slices[category] = head.split_at(start).1;
+        start = ends[category];
+        category += 1;
+    }}
+    slices
+}};
+
+"#,
+        ends = ends.join(", ")
     );
-    let _ = writeln!(
-        out,
-        "pub(crate) static CATEGORY_EVENTS: [&[EventId]; {}] = {{",
-        ends.len()
-    );
-    let _ = writeln!(
-        out,
-        "    const ENDS: [usize; {}] = [{}];",
-        ends.len(),
-        ends.join(", ")
-    );
-    let _ = writeln!(
-        out,
-        "    let mut slices: [&[EventId]; {}] = [&[]; {}];",
-        ends.len(),
-        ends.len()
-    );
-    let _ = writeln!(out, "    let ends = &ENDS;");
-    let _ = writeln!(out, "    let mut start = 0;");
-    let _ = writeln!(out, "    let mut category = 0;");
-    let _ = writeln!(out, "    while category < ends.len() {{");
-    let _ = writeln!(
-        out,
-        "        let (head, _) = EVENTS_BY_CATEGORY.split_at(ends[category]);"
-    );
-    let _ = writeln!(out, "        slices[category] = head.split_at(start).1;");
-    let _ = writeln!(out, "        start = ends[category];");
-    let _ = writeln!(out, "        category += 1;");
-    let _ = writeln!(out, "    }}");
-    let _ = writeln!(out, "    slices");
-    let _ = writeln!(out, "}};\n");
 }
 
 /// `EVENTS`, the `phf::OrderedMap` of the catalog, keyed by id.
@@ -334,28 +321,21 @@ fn emit_events_by_category(out: &mut String, catalog: &Catalog) {
 /// fills from the other tables at compile time, which costs next to nothing.
 fn emit_map(out: &mut String, catalog: &Catalog) {
     let count = catalog.events.len();
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "/// The entries of `EVENTS`, in catalog order, assembled at compile time from the tables."
+        r#"/// The entries of `EVENTS`, in catalog order, assembled at compile time from the tables.
+static EVENT_MAP_ENTRIES: [(&str, crate::Event); {count}] = {{
+    let mut entries = [("", crate::Event {{ id: ALL_EVENTS[0], name: "", description: "", category: EVENT_CATEGORIES[0], deprecated: None }}); {count}];
+    let mut i = 0;
+    while i < {count} {{
+        entries[i] = (EVENT_IDS[i], crate::Event {{ id: ALL_EVENTS[i], name: EVENT_NAMES[i], description: EVENT_DESCRIPTIONS[i], category: EVENT_CATEGORIES[i], deprecated: EVENT_DEPRECATED[i] }});
+        i += 1;
+    }}
+    entries
+}};
+
+"#
     );
-    let _ = writeln!(
-        out,
-        "static EVENT_MAP_ENTRIES: [(&str, crate::Event); {count}] = {{"
-    );
-    let _ = writeln!(
-        out,
-        "    let mut entries = [(\"\", crate::Event {{ id: ALL_EVENTS[0], name: \"\", description: \"\", category: EVENT_CATEGORIES[0], deprecated: None }}); {count}];"
-    );
-    let _ = writeln!(out, "    let mut i = 0;");
-    let _ = writeln!(out, "    while i < {count} {{");
-    let _ = writeln!(
-        out,
-        "        entries[i] = (EVENT_IDS[i], crate::Event {{ id: ALL_EVENTS[i], name: EVENT_NAMES[i], description: EVENT_DESCRIPTIONS[i], category: EVENT_CATEGORIES[i], deprecated: EVENT_DEPRECATED[i] }});"
-    );
-    let _ = writeln!(out, "        i += 1;");
-    let _ = writeln!(out, "    }}");
-    let _ = writeln!(out, "    entries");
-    let _ = writeln!(out, "}};\n");
     let _ = writeln!(
         out,
         "#[doc = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/src/docs/events.md\"))]"

@@ -752,21 +752,28 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
 /// table here and, by `emit`, for the events of each category.
 pub fn emit_events_at(out: &mut String, name: &str, indexes: &[String]) {
     let len = indexes.len();
-    let _ = writeln!(out, "static {name}: [EventId; {len}] = {{");
-    let _ = writeln!(out, "    const INDEXES: [u32; {len}] = [");
-    for chunk in indexes.chunks(16) {
-        let _ = writeln!(out, "        {},", chunk.join(", "));
-    }
-    let _ = writeln!(out, "    ];");
-    // Read through one reference: indexing the `const` itself in the loop
-    // would have const evaluation copy the whole array on every turn.
-    let _ = writeln!(out, "    let indexes = &INDEXES;");
-    let _ = writeln!(out, "    let mut events = [ALL_EVENTS[0]; {len}];");
-    let _ = writeln!(out, "    let mut i = 0;");
-    let _ = writeln!(out, "    while i < {len} {{");
-    let _ = writeln!(out, "        events[i] = ALL_EVENTS[indexes[i] as usize];");
-    let _ = writeln!(out, "        i += 1;");
-    let _ = writeln!(out, "    }}");
-    let _ = writeln!(out, "    events");
-    let _ = writeln!(out, "}};\n");
+    let rows: Vec<String> = indexes
+        .chunks(16)
+        .map(|chunk| format!("        {},\n", chunk.join(", ")))
+        .collect();
+    // The loop reads `INDEXES` through one reference: indexing the `const`
+    // itself would have const evaluation copy the whole array on every turn.
+    let _ = write!(
+        out,
+        r#"static {name}: [EventId; {len}] = {{
+    const INDEXES: [u32; {len}] = [
+{rows}    ];
+    let indexes = &INDEXES;
+    let mut events = [ALL_EVENTS[0]; {len}];
+    let mut i = 0;
+    while i < {len} {{
+        events[i] = ALL_EVENTS[indexes[i] as usize];
+        i += 1;
+    }}
+    events
+}};
+
+"#,
+        rows = rows.concat()
+    );
 }
