@@ -27,61 +27,10 @@ use kakiyo_events::EventId;
 use kakiyo_events_bench_peers::{big, small};
 use rustc_hash::FxHashMap;
 
-/// Lookups per iteration: a stream no branch predictor can learn, as the ids
-/// a server receives are not in a repeating order.
-const STREAM: usize = 4096;
+#[path = "support/lookup_stream.rs"]
+mod lookup_stream;
 
-/// A fixed pseudo-random sequence (a 64-bit LCG): the same stream every run.
-struct Lcg(u64);
-
-impl Lcg {
-    /// A number in `0..=max`.
-    fn below_or(&mut self, max: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % (max as u64 + 1)) as usize
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below_or(i));
-        }
-    }
-}
-
-/// Each id and each id + "x", once, shuffled.
-fn every_id(ids: &[&str]) -> Vec<String> {
-    let mut inputs: Vec<String> = ids
-        .iter()
-        .flat_map(|id| [(*id).to_owned(), format!("{id}x")])
-        .collect();
-    Lcg(0x5EED).shuffle(&mut inputs);
-    inputs
-}
-
-/// [`STREAM`] inputs, half hits and half near misses, shuffled: every id the
-/// same number of times when the catalog is small; [`STREAM`] / 2 ids picked
-/// with a fixed seed when it is large.
-fn inputs(ids: &[&str]) -> Vec<String> {
-    let mut rng = Lcg(0x5EED);
-    let mut picked: Vec<&str> = ids.to_vec();
-    if picked.len() > STREAM / 2 {
-        rng.shuffle(&mut picked);
-        picked.truncate(STREAM / 2);
-    }
-    let copies = STREAM.div_ceil(2 * picked.len());
-    let mut inputs: Vec<String> = (0..copies)
-        .flat_map(|_| {
-            picked
-                .iter()
-                .flat_map(|id| [(*id).to_owned(), format!("{id}x")])
-        })
-        .collect();
-    rng.shuffle(&mut inputs);
-    inputs
-}
+use lookup_stream::{every_id, inputs};
 
 /// Adds one function to `group`: an iteration looks up every input once.
 fn run<R>(
@@ -173,9 +122,8 @@ fn from_str_small(c: &mut Criterion) -> (String, usize) {
     (name, inputs.len())
 }
 
-fn from_str_big(c: &mut Criterion) -> (String, usize) {
+fn from_str_big(c: &mut Criterion, peers: &Peers) -> (String, usize) {
     use kakiyo_events_big::EventId as BigEventId;
-    let peers = Peers::new(&big::IDS);
     assert_eq!(
         BigEventId::COUNT,
         peers.ids.len(),
@@ -223,9 +171,8 @@ fn from_str_big(c: &mut Criterion) -> (String, usize) {
 /// The 10,000-event catalog with a stream of every id and its near miss:
 /// 20,000 distinct strings and every row of the table, more than the fast
 /// caches hold. Ours against the fastest alternative only.
-fn from_str_big_every_id(c: &mut Criterion) -> (String, usize) {
+fn from_str_big_every_id(c: &mut Criterion, peers: &Peers) -> (String, usize) {
     use kakiyo_events_big::EventId as BigEventId;
-    let peers = Peers::new(&big::IDS);
     let inputs = every_id(peers.ids);
     check_agreement(
         &inputs,
@@ -359,10 +306,12 @@ fn main() {
         .warm_up_time(std::time::Duration::from_secs(1))
         .measurement_time(std::time::Duration::from_secs(3))
         .configure_from_args();
+    // The 10,000-event maps are built once, for both groups that use them.
+    let big_peers = Peers::new(&big::IDS);
     let groups = [
         from_str_small(&mut c),
-        from_str_big(&mut c),
-        from_str_big_every_id(&mut c),
+        from_str_big(&mut c, &big_peers),
+        from_str_big_every_id(&mut c, &big_peers),
         deserialize_small(&mut c),
     ];
     c.final_summary();
