@@ -623,6 +623,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
             // The id padded with NULs, then its length in the row's last byte:
             // whole words, at least one byte more than the longest id.
             let width = 8 * (max + 1).div_ceil(8);
+            let key_width = width - 1;
             // A power of two up to a cache line, so that with the table aligned
             // to 64 no row straddles two lines: a probe at 10,000 events, whose
             // table lives in L2, then waits for one line, not sometimes two.
@@ -639,7 +640,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 );
                 let _ = writeln!(out, "        return None;");
                 let _ = writeln!(out, "    }};");
-                let _ = writeln!(out, "    let (key, meta) = row.split_at({});", width - 1);
+                let _ = writeln!(out, "    let (key, meta) = row.split_at({key_width});");
                 let _ = writeln!(out, "    let Some(&len) = meta.first() else {{");
                 let _ = writeln!(out, "        return None;");
                 let _ = writeln!(out, "    }};");
@@ -679,14 +680,12 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 // The keys are one string literal, not an array of structs:
                 // the compiler reads it in no time, where type-checking one
                 // `const fn` call per slot cost over a second at 10,000
-                // events (an array of plain paths, `LOOKUP_EVENTS`, costs
-                // nothing measurable). Every byte is ASCII (ids are
+                // events. Every byte is ASCII (ids are
                 // [a-z0-9_.], lengths at most 64), so it is valid UTF-8.
                 let _ = writeln!(
                     out,
-                    "/// {} slots of {stride} bytes: the id padded with NULs to {} bytes, its length, then NULs.",
-                    table.len(),
-                    width - 1
+                    "/// {} slots of {stride} bytes: the id padded with NULs to {key_width} bytes, its length, then NULs.",
+                    table.len()
                 );
                 let _ = writeln!(out, "#[repr(C, align(64))]");
                 let _ = writeln!(out, "struct LookupTable([u8; {total}]);\n");
@@ -701,7 +700,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                         if let Some(key) = row.get_mut(..id.len()) {
                             key.copy_from_slice(id);
                         }
-                        if let Some(len) = row.get_mut(width - 1) {
+                        if let Some(len) = row.get_mut(key_width) {
                             *len = id.len() as u8;
                         }
                     }
