@@ -5,6 +5,10 @@ use core::fmt;
 /// How many bytes of an unknown input an error keeps.
 pub const CAPACITY: usize = crate::suggest::MAX_INPUT;
 
+// `BoundedInput::new` fills the buffer 16 bytes at a time with
+// `chunks_exact_mut(16)`, which would skip a shorter tail.
+const _: () = assert!(CAPACITY % 16 == 0);
+
 /// The input, or its first [`CAPACITY`] bytes cut at a char boundary, and its
 /// real length.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
