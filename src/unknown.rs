@@ -74,21 +74,14 @@ impl UnknownEventId {
     /// assert_eq!(suggest("foo"), None);
     /// ```
     pub fn suggestion(&self) -> Option<EventId> {
-        if self.is_truncated() {
-            return None;
-        }
-        let index = suggest::nearest(self.input(), EventId::ALL.iter().map(|id| id.as_str()))?;
-        EventId::ALL.get(index).copied()
+        nearest(&self.input, EventId::ALL, EventId::as_str)
     }
 }
 
 impl fmt::Display for UnknownEventId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown event id {}", self.input)?;
-        if let Some(suggestion) = self.suggestion() {
-            write!(f, "; did you mean \"{suggestion}\"?")?;
-        }
-        Ok(())
+        let suggestion = self.suggestion().map(EventId::as_str);
+        write_unknown(f, "event id", &self.input, suggestion)
     }
 }
 
@@ -140,22 +133,39 @@ impl UnknownCategory {
 
     /// The nearest category, when it is close.
     pub fn suggestion(&self) -> Option<Category> {
-        if self.is_truncated() {
-            return None;
-        }
-        let index = suggest::nearest(self.input(), Category::ALL.iter().map(|c| c.as_str()))?;
-        Category::ALL.get(index).copied()
+        nearest(&self.input, Category::ALL, Category::as_str)
     }
 }
 
 impl fmt::Display for UnknownCategory {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown category {}", self.input)?;
-        if let Some(suggestion) = self.suggestion() {
-            write!(f, "; did you mean \"{suggestion}\"?")?;
-        }
-        Ok(())
+        let suggestion = self.suggestion().map(Category::as_str);
+        write_unknown(f, "category", &self.input, suggestion)
     }
 }
 
 impl core::error::Error for UnknownCategory {}
+
+/// The member of `all` whose name is nearest to `input`, when it is close; none
+/// for an input too long to have been kept whole.
+fn nearest<T: Copy>(input: &BoundedInput, all: &[T], name: fn(T) -> &'static str) -> Option<T> {
+    if input.is_truncated() {
+        return None;
+    }
+    let index = suggest::nearest(input.as_str(), all.iter().map(|&item| name(item)))?;
+    all.get(index).copied()
+}
+
+/// `unknown {what} "input"`, then `; did you mean "…"?` when there is a suggestion.
+fn write_unknown(
+    f: &mut fmt::Formatter<'_>,
+    what: &str,
+    input: &BoundedInput,
+    suggestion: Option<&str>,
+) -> fmt::Result {
+    write!(f, "unknown {what} {input}")?;
+    if let Some(suggestion) = suggestion {
+        write!(f, "; did you mean \"{suggestion}\"?")?;
+    }
+    Ok(())
+}
