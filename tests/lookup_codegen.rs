@@ -364,17 +364,17 @@ fn the_generated_lookup_rejects_out_of_range_lengths_first_and_is_safe() {
     }
 }
 
-/// A catalog with an id over 64 bytes gets `&str` rows and a plain compare.
+/// A catalog with an id over 64 bytes gets `&str` keys and a plain compare.
 #[test]
-fn long_ids_are_emitted_as_str_rows() {
+fn long_ids_are_emitted_as_str_keys() {
     let long = format!("agent.{}", "x".repeat(70));
     let json = format!(
         r#"[{{"id": "agent.offline", "name": "A", "description": "D", "category": "agent"}},
            {{"id": "{long}", "name": "B", "description": "D", "category": "agent"}}]"#
     );
     let code = codegen::generate(&json, "long.json", codegen::Source::Override).unwrap();
-    assert!(code.contains("static LOOKUP_ROWS: [(&str, EventId); "));
-    assert!(code.contains("lookup_hash::same_bytes(bytes, row.0.as_bytes())"));
+    assert!(code.contains("static LOOKUP_KEYS: [&str; "));
+    assert!(code.contains("lookup_hash::same_bytes(bytes, key.as_bytes())"));
     assert!(!code.contains("LOOKUP_TABLE"));
 }
 
@@ -467,11 +467,11 @@ fn from_str_find_and_lookup_never_allocate() {
     );
 }
 
-/// Every scheme's emitted code compiles (rustc type-checks it against a stub
-/// `EventId` and `ALL_EVENTS`, as the generated module defines them), not only
-/// the one the real catalog gets.
+/// Every scheme's emitted code compiles (against a stub `EventId` and
+/// `ALL_EVENTS`, as the generated module defines them) and, run, finds every
+/// id and rejects its near misses: not only the scheme the real catalog gets.
 #[test]
-fn every_scheme_emits_code_that_compiles() {
+fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
     let none = Limits {
         probe_sets: 0,
         direct_tries: 0,
@@ -531,23 +531,32 @@ fn every_scheme_emits_code_that_compiles() {
         let mut lookup = String::new();
         lookup::emit_lookup_with(&mut lookup, &catalog, &limits);
         code.push_str(&lookup);
-        code.push_str("pub fn find(id: &str) -> Option<EventId> {\n    find_event_id(id)\n}\n");
+        // Each id must be found as its own event; the id plus "x" and the id
+        // minus its last byte only when they are ids too.
+        code.push_str(&format!("const IDS: [&str; {}] = {ids:?};\n", ids.len()));
+        code.push_str(
+            r#"fn expect(input: &str) {
+    let want = IDS.iter().position(|id| *id == input).map(|i| ALL_EVENTS[i]);
+    assert_eq!(find_event_id(input), want, "{input:?}");
+}
+fn main() {
+    for id in IDS {
+        expect(id);
+        expect(&format!("{id}x"));
+        expect(&id[..id.len() - 1]);
+    }
+    expect("");
+    println!("found {} ids", IDS.len());
+}
+"#,
+        );
         let file = dir.join("lookup.rs");
+        let binary = dir.join("lookup");
         std::fs::write(&file, &code).unwrap();
         let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
         let output = std::process::Command::new(rustc)
-            .args([
-                "--edition",
-                "2024",
-                "--crate-type",
-                "lib",
-                "--emit",
-                "metadata",
-                "-D",
-                "warnings",
-                "--out-dir",
-            ])
-            .arg(&dir)
+            .args(["--edition", "2024", "-D", "warnings", "-o"])
+            .arg(&binary)
             .arg(&file)
             .output()
             .unwrap();
@@ -555,6 +564,17 @@ fn every_scheme_emits_code_that_compiles() {
             output.status.success(),
             "{name}: {}",
             String::from_utf8_lossy(&output.stderr)
+        );
+        let run = std::process::Command::new(&binary).output().unwrap();
+        assert!(
+            run.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&run.stdout),
+            format!("found {} ids\n", ids.len()),
+            "{name}"
         );
     }
     std::fs::remove_dir_all(&dir).unwrap();

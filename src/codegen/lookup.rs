@@ -214,15 +214,16 @@ impl LookupPlan {
                 table,
             } => {
                 let index = (*table.get(slots.of(material.of(bytes)))?)?;
-                let key = ids.get(index)?.as_bytes();
+                let id = *ids.get(index)?;
                 let same = if self.max_len <= PADDED_MAX_LEN {
-                    // The generated code's compare: the key padded to whole words.
-                    let mut padded = [0u8; PADDED_MAX_LEN];
-                    padded.get_mut(..key.len())?.copy_from_slice(key);
-                    key.len() == bytes.len()
-                        && same_padded(self.max_len.div_ceil(8).max(1), bytes, &padded)
+                    // The generated code's compare, on the row it emits.
+                    let layout = RowLayout::for_max_len(self.max_len);
+                    let row = layout.row(id);
+                    let (key, meta) = row.split_at(layout.key_width);
+                    usize::from(*meta.first()?) == bytes.len()
+                        && same_padded(self.max_len.div_ceil(8).max(1), bytes, key)
                 } else {
-                    lookup_hash::same_bytes(bytes, key)
+                    lookup_hash::same_bytes(bytes, id.as_bytes())
                 };
                 same.then_some(index)
             }
@@ -278,6 +279,51 @@ impl LookupPlan {
                 format!("{material} -> {slots} ({range})")
             }
         }
+    }
+}
+
+/// The rows of a padded table: the id padded with NULs to `key_width` bytes,
+/// its length in the next byte, then NULs to `stride`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowLayout {
+    /// Bytes before the length byte: whole words less one, at least as many
+    /// as the longest id, and at least 8, because `same_padded` reads the
+    /// key's first word even when every id is shorter (with 7, no id of a
+    /// catalog of ids under 8 bytes was ever found).
+    pub key_width: usize,
+    /// Bytes from one row to the next: a power of two up to a cache line, so
+    /// that with the table aligned to 64 no row straddles two lines (a probe
+    /// at 10,000 events, whose table lives in L2, then waits for one line,
+    /// not sometimes two).
+    pub stride: usize,
+}
+
+impl RowLayout {
+    /// The layout for ids of at most `max_len` bytes.
+    pub fn for_max_len(max_len: usize) -> Self {
+        let width = (8 * (max_len + 1).div_ceil(8)).max(16);
+        let stride = if width <= 64 {
+            width.next_power_of_two()
+        } else {
+            width
+        };
+        Self {
+            key_width: width - 1,
+            stride,
+        }
+    }
+
+    /// The row of `id` ("" for an empty slot).
+    pub fn row(&self, id: &str) -> Vec<u8> {
+        let mut row = vec![0u8; self.stride];
+        let id = id.as_bytes();
+        if let Some(key) = row.get_mut(..id.len()) {
+            key.copy_from_slice(id);
+        }
+        if let Some(len) = row.get_mut(self.key_width) {
+            *len = id.len() as u8;
+        }
+        row
     }
 }
 
@@ -518,8 +564,6 @@ pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
 pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
     let ids: Vec<&str> = catalog.events.iter().map(|e| e.id.as_str()).collect();
     let plan = plan_lookup_with(&ids, limits);
-    let variant = |index: usize| catalog.events.get(index).map_or("", |e| e.variant.as_str());
-    let filler = variant(0);
 
     let _ = writeln!(
         out,
@@ -545,25 +589,22 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
         Scheme::Sorted(order) => {
             let _ = writeln!(
                 out,
-                "    match LOOKUP_SORTED.binary_search_by(|(key, _)| key.as_bytes().cmp(bytes)) {{"
+                "    match LOOKUP_SORTED.binary_search_by(|key| key.as_bytes().cmp(bytes)) {{"
             );
-            let _ = writeln!(
-                out,
-                "        Ok(at) => LOOKUP_SORTED.get(at).map(|&(_, event)| event),"
-            );
+            let _ = writeln!(out, "        Ok(at) => LOOKUP_EVENTS.get(at).copied(),");
             let _ = writeln!(out, "        Err(_) => None,");
             let _ = writeln!(out, "    }}");
             let _ = writeln!(out, "}}\n");
-            let _ = writeln!(
-                out,
-                "static LOOKUP_SORTED: [(&str, EventId); {}] = [",
-                order.len()
-            );
+            let _ = writeln!(out, "/// The ids in byte order.");
+            let _ = writeln!(out, "static LOOKUP_SORTED: [&str; {}] = [", order.len());
             for &index in order {
                 let id = ids.get(index).copied().unwrap_or_default();
-                let _ = writeln!(out, "    ({id:?}, EventId::{}),", variant(index));
+                let _ = writeln!(out, "    {id:?},");
             }
-            let _ = writeln!(out, "];");
+            let _ = writeln!(out, "];\n");
+            let _ = writeln!(out, "/// The event of each id of `LOOKUP_SORTED`.");
+            let indexes: Vec<String> = order.iter().map(usize::to_string).collect();
+            emit_events_at(out, "LOOKUP_EVENTS", &indexes);
         }
         Scheme::Hashed {
             material,
@@ -620,18 +661,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
             }
             let padded = max <= PADDED_MAX_LEN;
             let words = max.div_ceil(8).max(1);
-            // The id padded with NULs, then its length in the row's last byte:
-            // whole words, at least one byte more than the longest id.
-            let width = 8 * (max + 1).div_ceil(8);
-            let key_width = width - 1;
-            // A power of two up to a cache line, so that with the table aligned
-            // to 64 no row straddles two lines: a probe at 10,000 events, whose
-            // table lives in L2, then waits for one line, not sometimes two.
-            let stride = if width <= 64 {
-                width.next_power_of_two()
-            } else {
-                width
-            };
+            let RowLayout { key_width, stride } = RowLayout::for_max_len(max);
             let total = stride * table.len();
             if padded {
                 let _ = writeln!(
@@ -652,14 +682,14 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 );
                 let _ = writeln!(out, "        LOOKUP_EVENTS.get(slot).copied()");
             } else {
-                let _ = writeln!(out, "    let Some(row) = LOOKUP_ROWS.get(slot) else {{");
+                let _ = writeln!(out, "    let Some(key) = LOOKUP_KEYS.get(slot) else {{");
                 let _ = writeln!(out, "        return None;");
                 let _ = writeln!(out, "    }};");
                 let _ = writeln!(
                     out,
-                    "    if lookup_hash::same_bytes(bytes, row.0.as_bytes()) {{"
+                    "    if lookup_hash::same_bytes(bytes, key.as_bytes()) {{"
                 );
-                let _ = writeln!(out, "        Some(row.1)");
+                let _ = writeln!(out, "        LOOKUP_EVENTS.get(slot).copied()");
             }
             let _ = writeln!(out, "    }} else {{");
             let _ = writeln!(out, "        None");
@@ -693,17 +723,11 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                     out,
                     "static LOOKUP_TABLE: LookupTable = LookupTable(match concat!("
                 );
+                let layout = RowLayout::for_max_len(max);
                 for slot in table {
-                    let mut row = vec![0u8; stride];
-                    if let Some(index) = *slot {
-                        let id = ids.get(index).copied().unwrap_or_default().as_bytes();
-                        if let Some(key) = row.get_mut(..id.len()) {
-                            key.copy_from_slice(id);
-                        }
-                        if let Some(len) = row.get_mut(key_width) {
-                            *len = id.len() as u8;
-                        }
-                    }
+                    // An empty slot is all NULs: length 0, and no id is empty.
+                    let id = slot.and_then(|index| ids.get(index).copied());
+                    let row = layout.row(id.unwrap_or_default());
                     let _ = writeln!(out, "    {:?},", String::from_utf8_lossy(&row));
                 }
                 let _ = writeln!(out, ")");
@@ -713,32 +737,25 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 let _ = writeln!(out, "    Some(bytes) => *bytes,");
                 let _ = writeln!(out, "    None => [0; {total}],");
                 let _ = writeln!(out, "}});\n");
-                let _ = writeln!(
-                    out,
-                    "/// The event in each slot (the first, for an empty slot)."
-                );
-                let indexes: Vec<String> = table
-                    .iter()
-                    .map(|slot| slot.unwrap_or(0).to_string())
-                    .collect();
-                emit_events_at(out, "LOOKUP_EVENTS", &indexes);
             } else {
-                let _ = writeln!(out, "/// One slot: its id and event.");
-                let _ = writeln!(
-                    out,
-                    "static LOOKUP_ROWS: [(&str, EventId); {}] = [",
-                    table.len()
-                );
+                let _ = writeln!(out, "/// The id in each slot (\"\" for an empty slot).");
+                let _ = writeln!(out, "static LOOKUP_KEYS: [&str; {}] = [", table.len());
                 for slot in table {
                     let id = slot.and_then(|i| ids.get(i).copied()).unwrap_or_default();
-                    let _ = writeln!(
-                        out,
-                        "    ({id:?}, EventId::{}),",
-                        slot.map_or(filler, variant)
-                    );
+                    let _ = writeln!(out, "    {id:?},");
                 }
-                let _ = writeln!(out, "];");
+                let _ = writeln!(out, "];\n");
             }
+            // Indexes, not `EventId::…` paths: see `emit_events_at`.
+            let _ = writeln!(
+                out,
+                "/// The event in each slot (the first, for an empty slot)."
+            );
+            let indexes: Vec<String> = table
+                .iter()
+                .map(|slot| slot.unwrap_or(0).to_string())
+                .collect();
+            emit_events_at(out, "LOOKUP_EVENTS", &indexes);
         }
     }
 }
