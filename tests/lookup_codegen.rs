@@ -488,11 +488,23 @@ fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
            {{"id": "agent.{}", "name": "B", "description": "D", "category": "agent"}}]"#,
         "x".repeat(70)
     );
+    // Ids at the edges of the row layout: the longest 8 bytes (one word and
+    // a length byte), 64 (the longest padded row) and 65 (`&str` keys).
+    let longest = |len: usize| {
+        let entry = |id: String| {
+            format!(r#"{{"id": "{id}", "name": "N", "description": "D", "category": "agent"}}"#)
+        };
+        let ids = ["a", "b", "c"].map(|last| format!("agent.{}{last}", "x".repeat(len - 7)));
+        let mut entries: Vec<String> = ids.into_iter().map(entry).collect();
+        entries.push(entry("agent.on".to_owned()));
+        format!("[{}]", entries.join(",\n"))
+    };
+    let (longest_8, longest_64, longest_65) = (longest(8), longest(64), longest(65));
     let synthetic = synthetic_catalog::synthetic_catalog(300);
     let real =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap();
     // (catalog, search bounds, what the plan must be)
-    let cases: [(&str, Limits, &str); 6] = [
+    let cases: [(&str, Limits, &str); 9] = [
         (&real, defaults, "words at [end-1] -> direct table"),
         (&synthetic, defaults, "-> displaced table"),
         (
@@ -507,6 +519,9 @@ fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
         (&synthetic, none, "binary search"),
         (short, defaults, "a digest of every byte -> direct table"),
         (&long, defaults, "-> direct table"),
+        (&longest_8, defaults, "(ids of 8..=8 bytes)"),
+        (&longest_64, defaults, "(ids of 8..=64 bytes)"),
+        (&longest_65, defaults, "(ids of 8..=65 bytes)"),
     ];
     let dir = std::env::temp_dir().join(format!("kakiyo-lookup-codegen-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -530,6 +545,13 @@ fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
         code.push_str("];\n");
         let mut lookup = String::new();
         lookup::emit_lookup_with(&mut lookup, &catalog, &limits);
+        // 64 bytes is the longest id a padded row holds.
+        if name.contains("..=64 bytes") {
+            assert!(lookup.contains("static LOOKUP_TABLE"), "{name}");
+        }
+        if name.contains("..=65 bytes") {
+            assert!(lookup.contains("static LOOKUP_KEYS"), "{name}");
+        }
         code.push_str(&lookup);
         // Each id must be found as its own event; the id plus "x" and the id
         // minus its last byte only when they are ids too.
