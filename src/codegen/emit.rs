@@ -162,27 +162,30 @@ fn emit_event_id(out: &mut String, catalog: &Catalog) {
 }
 
 /// `pub(crate) static NAME: [TYPE; N] = [ITEM, …];`, one item (already Rust
-/// code) a line.
-fn emit_table(
+/// code) a line, `item` of each row. `item` is `dyn` so that the ten tables
+/// share one copy of this function in the build script, which is compiled
+/// on every clean build of the crate (a generic one was compiled ten times).
+fn emit_table<T>(
     out: &mut String,
     name: &str,
     element: &str,
-    items: impl ExactSizeIterator<Item = String>,
+    rows: &[T],
+    item: &dyn Fn(&T) -> String,
 ) {
     let _ = writeln!(
         out,
         "pub(crate) static {name}: [{element}; {}] = [",
-        items.len()
+        rows.len()
     );
-    for item in items {
-        let _ = writeln!(out, "    {item},");
+    for row in rows {
+        let _ = writeln!(out, "    {},", item(row));
     }
     let _ = writeln!(out, "];\n");
 }
 
 /// A table of catalog strings, each emitted as an escaped literal.
-fn emit_str_table<'a>(out: &mut String, name: &str, items: impl ExactSizeIterator<Item = &'a str>) {
-    emit_table(out, name, "&str", items.map(string_literal));
+fn emit_str_table<T>(out: &mut String, name: &str, rows: &[T], text: &dyn Fn(&T) -> &str) {
+    emit_table(out, name, "&str", rows, &|row| string_literal(text(row)));
 }
 
 /// The `Category` variant of an event's category.
@@ -207,56 +210,32 @@ fn emit_tables(out: &mut String, catalog: &Catalog) {
         categories.len()
     );
 
-    let event_path = |e: &EventSpec| format!("EventId::{}", e.variant);
-    emit_table(out, "ALL_EVENTS", "EventId", events.iter().map(event_path));
-    emit_str_table(
-        out,
-        "EVENT_VARIANTS",
-        events.iter().map(|e| e.variant.as_str()),
-    );
-    emit_str_table(out, "EVENT_IDS", events.iter().map(|e| e.id.as_str()));
-    emit_str_table(out, "EVENT_NAMES", events.iter().map(|e| e.name.as_str()));
-    emit_str_table(
-        out,
-        "EVENT_DESCRIPTIONS",
-        events.iter().map(|e| e.description.as_str()),
-    );
-    emit_table(
-        out,
-        "EVENT_CATEGORIES",
-        "Category",
-        events
-            .iter()
-            .map(|e| format!("Category::{}", category_variant(catalog, e))),
-    );
+    emit_table(out, "ALL_EVENTS", "EventId", events, &|e| {
+        format!("EventId::{}", e.variant)
+    });
+    emit_str_table(out, "EVENT_VARIANTS", events, &|e| &e.variant);
+    emit_str_table(out, "EVENT_IDS", events, &|e| &e.id);
+    emit_str_table(out, "EVENT_NAMES", events, &|e| &e.name);
+    emit_str_table(out, "EVENT_DESCRIPTIONS", events, &|e| &e.description);
+    emit_table(out, "EVENT_CATEGORIES", "Category", events, &|e| {
+        format!("Category::{}", category_variant(catalog, e))
+    });
     emit_table(
         out,
         "EVENT_DEPRECATED",
         "Option<&str>",
-        events.iter().map(|e| match &e.deprecated {
+        events,
+        &|e| match &e.deprecated {
             Some(reason) => format!("Some({})", string_literal(reason)),
             None => "None".to_owned(),
-        }),
+        },
     );
 
-    emit_table(
-        out,
-        "ALL_CATEGORIES",
-        "Category",
-        categories
-            .iter()
-            .map(|c| format!("Category::{}", c.variant)),
-    );
-    emit_str_table(
-        out,
-        "CATEGORY_IDS",
-        categories.iter().map(|c| c.id.as_str()),
-    );
-    emit_str_table(
-        out,
-        "CATEGORY_NAMES",
-        categories.iter().map(|c| c.name.as_str()),
-    );
+    emit_table(out, "ALL_CATEGORIES", "Category", categories, &|c| {
+        format!("Category::{}", c.variant)
+    });
+    emit_str_table(out, "CATEGORY_IDS", categories, &|c| &c.id);
+    emit_str_table(out, "CATEGORY_NAMES", categories, &|c| &c.name);
     emit_events_by_category(out, catalog);
 }
 
