@@ -44,8 +44,8 @@ mod lookup_hash;
 /// The runtime half of the scheme, pasted into the generated module.
 const LOOKUP_HASH_SOURCE: &str = include_str!("lookup_hash.rs");
 
-/// Ids up to this long are stored padded to whole words and compared without
-/// a branch; a catalog with a longer id stores `&str` keys instead.
+/// Ids up to this long are stored padded to whole words and compared a word
+/// at a time, unrolled; a catalog with a longer id stores `&str` keys instead.
 const PADDED_MAX_LEN: usize = 64;
 
 /// Rotations of the first, second and third probe.
@@ -661,7 +661,8 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
             }
             let padded = max <= PADDED_MAX_LEN;
             let words = max.div_ceil(8).max(1);
-            let RowLayout { key_width, stride } = RowLayout::for_max_len(max);
+            let layout = RowLayout::for_max_len(max);
+            let RowLayout { key_width, stride } = layout;
             let total = stride * table.len();
             if padded {
                 let _ = writeln!(
@@ -723,7 +724,6 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                     out,
                     "static LOOKUP_TABLE: LookupTable = LookupTable(match concat!("
                 );
-                let layout = RowLayout::for_max_len(max);
                 for slot in table {
                     // An empty slot is all NULs: length 0, and no id is empty.
                     let id = slot.and_then(|index| ids.get(index).copied());
