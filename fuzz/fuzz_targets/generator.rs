@@ -12,6 +12,17 @@ use libfuzzer_sys::fuzz_target;
 #[path = "../../src/codegen/mod.rs"]
 mod codegen;
 
+// lookup.rs is loaded twice: inside `codegen` (private there, as build.rs
+// needs no more) and on its own, so that its planner can be checked here.
+#[allow(dead_code)]
+#[path = "../../src/codegen/lookup.rs"]
+mod lookup;
+
+/// `lookup.rs` reaches the catalog type as `super::catalog::Catalog`.
+mod catalog {
+    pub use super::codegen::Catalog;
+}
+
 #[path = "../../tests/support/generated_code.rs"]
 mod generated_code;
 
@@ -36,6 +47,7 @@ fuzz_target!(|data: &[u8]| {
             if let Err(problem) = catalog_check::check_generated(&code, &catalog) {
                 panic!("{problem}\n--- catalog:\n{json}");
             }
+            check_lookup(&catalog);
         }
         Err(errors) => {
             assert_eq!(errors.origin, "fuzz.json");
@@ -57,3 +69,26 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// The lookup the generator chose (modelled by `LookupPlan::find`, which
+/// compares against the rows the emitter writes) finds each id at its own
+/// index, and an id plus `"x"` or less its last char only where that is an id.
+fn check_lookup(catalog: &codegen::Catalog) {
+    let ids: Vec<&str> = catalog.events.iter().map(|e| e.id.as_str()).collect();
+    let plan = lookup::plan_lookup(&ids);
+    let expect = |input: &str| ids.iter().position(|id| *id == input);
+    for (index, id) in ids.iter().enumerate() {
+        assert_eq!(
+            plan.find(&ids, id),
+            Some(index),
+            "{id:?} via {}",
+            plan.describe()
+        );
+        let longer = format!("{id}x");
+        assert_eq!(plan.find(&ids, &longer), expect(&longer), "{longer:?}");
+        let mut shorter = id.chars();
+        shorter.next_back();
+        let shorter = shorter.as_str();
+        assert_eq!(plan.find(&ids, shorter), expect(shorter), "{shorter:?}");
+    }
+}
