@@ -5,6 +5,8 @@
 //! tests/support/catalog_check.rs); an error must be one line per problem,
 //! each naming the file.
 #![no_main]
+// lookup.rs is loaded twice on purpose (see `mod lookup` below).
+#![allow(clippy::duplicate_mod)]
 
 use libfuzzer_sys::fuzz_target;
 
