@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 use crate::generated::{
     ALL_EVENTS, EVENT_CATEGORIES, EVENT_COUNT, EVENT_DEPRECATED, EVENT_DESCRIPTIONS, EVENT_IDS,
-    EVENT_NAMES, EVENT_VARIANTS, EVENTS, find_event_id,
+    EVENT_MAP_ENTRIES, EVENT_NAMES, EVENT_VARIANTS, find_event_id,
 };
 use crate::{Category, Event, EventId, UnknownEventId};
 
@@ -105,14 +105,9 @@ impl EventId {
     /// assert_eq!(event.deprecated, None);
     /// ```
     pub fn event(self) -> &'static Event {
-        match EVENTS.index(self as usize) {
-            Some((_, event)) => event,
-            // The map is generated from the same catalog, in the same order,
-            // as the enum: every variant has an entry at its own index, so no
-            // input reaches this arm (tests/api.rs checks every variant).
-            #[allow(clippy::unreachable)]
-            None => unreachable!("EVENTS has an entry for every EventId"),
-        }
+        // The very entry `EVENTS` holds at this index: the map's entries are
+        // this table, in catalog order, as are the enum's variants.
+        &EVENT_MAP_ENTRIES[self as usize].1
     }
 
     /// The event with this id, or `None`. The same as [`str::parse`], without the error.

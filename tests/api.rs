@@ -53,6 +53,7 @@ fn accessors_match_the_event_record_and_the_map() {
         let id = EventId::ALL[index];
         assert_eq!(key, id.as_str());
         assert_eq!(event, id.event());
+        assert!(std::ptr::eq(event, id.event()), "the map's own entry");
         assert_eq!(event.deprecated, id.deprecated());
         assert_eq!(
             (

@@ -303,7 +303,7 @@ fn emit_map(out: &mut String, catalog: &Catalog) {
     let _ = write!(
         out,
         r#"/// The entries of `EVENTS`, in catalog order, assembled at compile time from the tables.
-static EVENT_MAP_ENTRIES: [(&str, crate::Event); {count}] = {{
+pub(crate) static EVENT_MAP_ENTRIES: [(&str, crate::Event); {count}] = {{
     let mut entries = [("", crate::Event {{ id: ALL_EVENTS[0], name: "", description: "", category: EVENT_CATEGORIES[0], deprecated: None }}); {count}];
     let mut i = 0;
     while i < {count} {{
