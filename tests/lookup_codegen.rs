@@ -258,20 +258,24 @@ fn adversarial_sets_are_found_exactly() {
     }
 }
 
+/// Search bounds that allow no search at all: only the binary-search
+/// fallback is left; tests raise one bound at a time from here.
+const NO_SEARCH: Limits = Limits {
+    probe_sets: 0,
+    direct_tries: 0,
+    direct_max_slots: 0,
+    displaced_tries: 0,
+    displaced_doublings: 0,
+    full_seeds: 0,
+};
+
 /// With the searches cut short, each fallback in turn takes over and still
 /// finds every id: full digest, displaced table, sorted binary search.
 #[test]
 fn every_fallback_finds_every_id() {
     let ids = synthetic_catalog::synthetic_ids(300);
     let ids = as_strs(&ids);
-    let none = Limits {
-        probe_sets: 0,
-        direct_tries: 0,
-        direct_max_slots: 0,
-        displaced_tries: 0,
-        displaced_doublings: 0,
-        full_seeds: 0,
-    };
+    let none = NO_SEARCH;
 
     let full = plan_lookup_with(
         &ids,
@@ -472,14 +476,7 @@ fn from_str_find_and_lookup_never_allocate() {
 /// id and rejects its near misses: not only the scheme the real catalog gets.
 #[test]
 fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
-    let none = Limits {
-        probe_sets: 0,
-        direct_tries: 0,
-        direct_max_slots: 0,
-        displaced_tries: 0,
-        displaced_doublings: 0,
-        full_seeds: 0,
-    };
+    let none = NO_SEARCH;
     let defaults = Limits::default();
     let short = r#"[{"id": "a.b", "name": "A", "description": "D", "category": "a"},
                    {"id": "a.bc", "name": "B", "description": "D", "category": "a"}]"#;
