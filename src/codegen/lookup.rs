@@ -664,6 +664,12 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
             let layout = RowLayout::for_max_len(max);
             let RowLayout { key_width, stride } = layout;
             let total = stride * table.len();
+            // The id in each slot; "" for an empty one (no id is empty, so
+            // its row or key never matches).
+            let slot_id = |slot: &Option<usize>| {
+                slot.and_then(|index| ids.get(index).copied())
+                    .unwrap_or_default()
+            };
             if padded {
                 let _ = writeln!(
                     out,
@@ -725,9 +731,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                     "static LOOKUP_TABLE: LookupTable = LookupTable(match concat!("
                 );
                 for slot in table {
-                    // An empty slot is all NULs: length 0, and no id is empty.
-                    let id = slot.and_then(|index| ids.get(index).copied());
-                    let row = layout.row(id.unwrap_or_default());
+                    let row = layout.row(slot_id(slot));
                     let _ = writeln!(out, "    {:?},", String::from_utf8_lossy(&row));
                 }
                 let _ = writeln!(out, ")");
@@ -741,8 +745,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 let _ = writeln!(out, "/// The id in each slot (\"\" for an empty slot).");
                 let _ = writeln!(out, "static LOOKUP_KEYS: [&str; {}] = [", table.len());
                 for slot in table {
-                    let id = slot.and_then(|i| ids.get(i).copied()).unwrap_or_default();
-                    let _ = writeln!(out, "    {id:?},");
+                    let _ = writeln!(out, "    {:?},", slot_id(slot));
                 }
                 let _ = writeln!(out, "];\n");
             }
