@@ -386,7 +386,7 @@ fn broken_catalogs_fail_the_build_with_one_message_per_problem() {
     assert_build_fails(
         &fixture("broken-syntax.json"),
         &[
-            ":3:61: invalid JSON: expected `,` or `}`; the catalog must be the JSON array that GET /v1/webhooks/test/events returns",
+            ":3:61: invalid JSON: Object values must be followed by a comma to add a new value or a curly bracket to end the object; the catalog must be the JSON array that GET /v1/webhooks/test/events returns",
         ],
     );
     assert_build_fails(

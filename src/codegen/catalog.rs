@@ -1,11 +1,9 @@
 //! Parsing and validating `events.json` into a [`Catalog`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use serde_json::Value;
-
-use super::duplicate_keys::duplicate_keys;
 use super::error::{CatalogError, Position, TextProblem};
+use super::json::{self, Json};
 use super::naming::{RESERVED_VARIANTS, check_id, title_case, variant_name};
 use super::suggest;
 
@@ -46,18 +44,6 @@ pub struct Catalog {
     pub categories: Vec<CategorySpec>,
 }
 
-/// The JSON type of a value, as a phrase for messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 fn check_text(at: &Position, field: &'static str, text: &str, errors: &mut Vec<CatalogError>) {
     let problem = if text.trim().is_empty() {
         Some(TextProblem::Empty)
@@ -77,24 +63,21 @@ fn check_text(at: &Position, field: &'static str, text: &str, errors: &mut Vec<C
 
 /// Parses and validates a catalog, returning every problem found.
 pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<CatalogError>> {
-    let value: Value = serde_json::from_str(json).map_err(|e| {
-        // serde_json ends its message with the position, which we already lead with.
-        let message = e.to_string();
-        let position = format!(" at line {} column {}", e.line(), e.column());
-        let message = message
-            .strip_suffix(&position)
-            .unwrap_or(&message)
-            .to_owned();
+    let value = json::parse(json).map_err(|e| {
         vec![CatalogError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message,
+            line: e.line,
+            column: e.column,
+            message: e.message,
         }]
     })?;
     let entries = match &value {
-        Value::Array(entries) if entries.is_empty() => return Err(vec![CatalogError::Empty]),
-        Value::Array(entries) => entries,
-        other => return Err(vec![CatalogError::NotAnArray { found: kind(other) }]),
+        Json::Array(entries) if entries.is_empty() => return Err(vec![CatalogError::Empty]),
+        Json::Array(entries) => entries,
+        other => {
+            return Err(vec![CatalogError::NotAnArray {
+                found: other.kind(),
+            }]);
+        }
     };
     if entries.len() > MAX_EVENTS {
         return Err(vec![CatalogError::TooManyEvents {
@@ -103,20 +86,7 @@ pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<CatalogError>> {
         }]);
     }
 
-    let mut errors: Vec<CatalogError> = duplicate_keys(json)
-        .into_iter()
-        .map(|(index, field)| CatalogError::DuplicateField {
-            at: Position {
-                index,
-                id: entries
-                    .get(index)
-                    .and_then(|e| e.get("id"))
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
-            },
-            field,
-        })
-        .collect();
+    let mut errors = Vec::new();
     let mut events = Vec::with_capacity(entries.len());
     for (index, entry) in entries.iter().enumerate() {
         if let Some(event) = check_entry(index, entry, &mut errors) {
@@ -143,35 +113,54 @@ struct Entry {
 }
 
 /// Checks one entry on its own. Returns it only when it has no problem.
-fn check_entry(index: usize, entry: &Value, errors: &mut Vec<CatalogError>) -> Option<Entry> {
-    let id = entry.get("id").and_then(Value::as_str).map(str::to_owned);
+fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Option<Entry> {
+    let id = entry.get("id").and_then(Json::as_str).map(str::to_owned);
     let at = Position {
         index,
         id: id.clone(),
     };
-    let Value::Object(object) = entry else {
+    let Json::Object(members) = entry else {
         errors.push(CatalogError::EntryNotObject {
             at,
-            found: kind(entry),
+            found: entry.kind(),
         });
         return None;
     };
+
+    // Each key once, in file order: a repeat is a problem of its own.
+    let mut seen = HashSet::new();
+    let mut repeated = Vec::new();
+    for (key, _) in members {
+        if !seen.insert(key.as_str()) && !repeated.contains(&key) {
+            repeated.push(key);
+        }
+    }
+    errors.extend(
+        repeated
+            .into_iter()
+            .map(|field| CatalogError::DuplicateField {
+                at: at.clone(),
+                field: field.clone(),
+            }),
+    );
     let before = errors.len();
 
-    for field in object.keys() {
-        if !FIELDS.contains(&field.as_str()) {
+    let mut keys: Vec<&str> = seen.into_iter().collect();
+    keys.sort_unstable();
+    for field in keys {
+        if !FIELDS.contains(&field) {
             let suggestion = suggest::nearest(field, FIELDS).and_then(|i| FIELDS.get(i).copied());
             errors.push(CatalogError::UnknownField {
                 at: at.clone(),
-                field: field.clone(),
+                field: field.to_owned(),
                 suggestion,
             });
         }
     }
 
     let mut text = |field: &'static str, required: bool| -> Option<String> {
-        match object.get(field) {
-            Some(Value::String(s)) => {
+        match entry.get(field) {
+            Some(Json::String(s)) => {
                 check_text(&at, field, s, errors);
                 Some(s.clone())
             }
@@ -179,7 +168,7 @@ fn check_entry(index: usize, entry: &Value, errors: &mut Vec<CatalogError>) -> O
                 errors.push(CatalogError::NotAString {
                     at: at.clone(),
                     field,
-                    found: kind(other),
+                    found: other.kind(),
                 });
                 None
             }

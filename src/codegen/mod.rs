@@ -20,9 +20,9 @@
 
 mod build_script;
 mod catalog;
-mod duplicate_keys;
 mod emit;
 mod error;
+pub mod json;
 mod lookup;
 mod naming;
 // Its indexes are bounded by the length check at the top of `distance`

@@ -10,7 +10,7 @@
 
 use syn::{Attribute, Expr, Fields, Item, Lit, Meta};
 
-/// One enum variant: its name, its `#[doc]` values and its deprecation note.
+/// One enum variant: its name, the lines of its docs and its deprecation note.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Variant {
     pub name: String,
@@ -152,7 +152,11 @@ fn read_variant(name: &str, attrs: &[Attribute]) -> Result<Variant, String> {
             };
             match &nv.value {
                 Expr::Lit(lit) => match &lit.lit {
-                    Lit::Str(s) => variant.docs.push(s.value()),
+                    // Lines as markdown reads them: one attribute may hold
+                    // several, and a lone `\r` ends one too.
+                    Lit::Str(s) => variant
+                        .docs
+                        .extend(s.value().split(['\n', '\r']).map(str::to_owned)),
                     _ => return Err(format!("{name}: a #[doc] that is not a string literal")),
                 },
                 _ => return Err(format!("{name}: a #[doc] that is not a literal")),
