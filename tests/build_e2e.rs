@@ -36,7 +36,7 @@ const CRATE_DIR: &str = env!("CARGO_MANIFEST_DIR");
 /// The probe: a separate crate that depends on this one by path and prints
 /// every accessor's text as hex, so no byte can be lost or rewritten on the way.
 const PROBE_MAIN: &str = r#"
-use kakiyo_events::{EVENTS, EventId, lookup};
+use kakiyo_events::{Category, EVENTS, EventId, lookup};
 
 fn hex(text: &str) -> String {
     text.bytes().map(|b| format!("{b:02x}")).collect()
@@ -59,6 +59,10 @@ fn main() {
             hex(id.category().as_str()),
             deprecated
         );
+    }
+    for &category in Category::ALL {
+        let ids: Vec<String> = category.events().iter().map(|id| hex(id.as_str())).collect();
+        println!("category {} {}", hex(category.as_str()), ids.join(" "));
     }
     println!("catalog_json {}", hex(kakiyo_events::catalog_json()));
 }
@@ -145,14 +149,29 @@ fn read_json(path: &Path) -> Value {
 #[test]
 fn hostile_catalog_compiles_and_reads_back_byte_for_byte() {
     let _serial = serial();
-    let catalog = fixture("hostile-valid.json");
+    probe_reads_back(&fixture("hostile-valid.json"));
+}
+
+/// A catalog whose categories are interleaved (`a`, `b`, `a`, …): each
+/// category still lists exactly its own events, in catalog order. (Catalogs
+/// that group their categories, as the API's does, take another path in the
+/// generator: `Category::events` slices `EventId::ALL` itself.)
+#[test]
+fn interleaved_categories_compile_and_list_their_own_events() {
+    let _serial = serial();
+    probe_reads_back(&fixture("interleaved-categories.json"));
+}
+
+/// Builds and runs the probe against `catalog`, and checks that everything
+/// it prints is the catalog's text, byte for byte, in the catalog's order.
+fn probe_reads_back(catalog: &Path) {
     let output = must_succeed(
-        "cargo run of the probe on the hostile catalog",
-        cargo(&probe_dir(), &["run", "--quiet"], Some(&catalog)),
+        &format!("cargo run of the probe on {}", catalog.display()),
+        cargo(&probe_dir(), &["run", "--quiet"], Some(catalog)),
     );
     let stdout = text(&output.stdout);
 
-    let Value::Array(entries) = read_json(&catalog) else {
+    let Value::Array(entries) = read_json(catalog) else {
         panic!("the fixture is an array")
     };
     let events: Vec<Vec<&str>> = stdout
@@ -185,6 +204,28 @@ fn hostile_catalog_compiles_and_reads_back_byte_for_byte() {
             None => assert_eq!(printed[4], "-", "deprecated of {id}"),
         }
     }
+
+    // Each category, in order of first appearance, with its events in catalog order.
+    let mut categories: Vec<(Vec<u8>, Vec<Vec<u8>>)> = Vec::new();
+    for entry in &entries {
+        let field = |name: &str| entry[name].as_str().unwrap().as_bytes().to_vec();
+        match categories.iter_mut().find(|(c, _)| *c == field("category")) {
+            Some((_, ids)) => ids.push(field("id")),
+            None => categories.push((field("category"), vec![field("id")])),
+        }
+    }
+    let printed: Vec<(Vec<u8>, Vec<Vec<u8>>)> = stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("category "))
+        .map(|line| {
+            let mut fields = line.split(' ').filter(|f| !f.is_empty()).map(unhex);
+            (fields.next().unwrap(), fields.collect())
+        })
+        .collect();
+    assert_eq!(
+        printed, categories,
+        "Category::ALL and each events():\n{stdout}"
+    );
 
     // catalog_json() is the API body: the entries without `deprecated`.
     let json_hex = stdout

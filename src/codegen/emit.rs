@@ -240,18 +240,38 @@ fn emit_tables(out: &mut String, catalog: &Catalog) {
     emit_events_by_category(out, catalog);
 }
 
-/// `CATEGORY_EVENTS`, without an `EventId::…` path: rustc finds the variant
-/// of each such path by a search through the enum's variants, so a table of
-/// paths costs time in proportion to the catalog's size squared (at 10,000
-/// events, about 80 µs a path: `rustc -Z time-passes`). `ALL_EVENTS` holds
-/// the only list of paths; the other tables of events hold indexes into it,
-/// which a `const` loop turns into events once, at compile time.
+/// `CATEGORY_EVENTS`: each category's events, as a slice of a table of
+/// events in category order.
+///
+/// Every `EventId` stored in a static costs rustc time in proportion to its
+/// variant's position: const evaluation walks the enum's variants to find
+/// the one a stored discriminant names. So each table holding every event
+/// costs time in proportion to the catalog's size squared: at 10,000 events,
+/// about 0.2 s a table (`-Z time-passes` on scratch copies: a static filled
+/// by the same `const` loop costs nothing more when every value is the first
+/// variant, 0.2 s when the values are the 10,000 variants). When each category's events stand
+/// together in the catalog, as in the API's response, `ALL_EVENTS` is already
+/// in category order and the categories are slices of it; otherwise a second
+/// table (`EVENTS_BY_CATEGORY`) is built, from indexes into `ALL_EVENTS` by a
+/// `const` loop, so that `ALL_EVENTS` stays the only list of `EventId::…`
+/// paths.
 fn emit_events_by_category(out: &mut String, catalog: &Catalog) {
-    let indexes: Vec<String> = catalog
+    let grouped: Vec<usize> = catalog
         .categories
         .iter()
-        .flat_map(|c| c.events.iter().map(usize::to_string))
+        .flat_map(|c| c.events.iter().copied())
         .collect();
+    let table = if grouped.iter().copied().eq(0..grouped.len()) {
+        "ALL_EVENTS"
+    } else {
+        let _ = writeln!(
+            out,
+            "/// Every event, grouped by category (catalog order within each): indexes into `ALL_EVENTS`, made events at compile time."
+        );
+        let indexes: Vec<String> = grouped.iter().map(usize::to_string).collect();
+        lookup::emit_events_at(out, "EVENTS_BY_CATEGORY", &indexes);
+        "EVENTS_BY_CATEGORY"
+    };
     let mut end = 0;
     let ends: Vec<String> = catalog
         .categories
@@ -261,15 +281,10 @@ fn emit_events_by_category(out: &mut String, catalog: &Catalog) {
             end.to_string()
         })
         .collect();
-    let _ = writeln!(
-        out,
-        "/// Every event, grouped by category (catalog order within each): indexes into `ALL_EVENTS`, made events at compile time."
-    );
-    lookup::emit_events_at(out, "EVENTS_BY_CATEGORY", &indexes);
     let count = ends.len();
     let _ = write!(
         out,
-        r#"/// Each category's events: a slice of `EVENTS_BY_CATEGORY`.
+        r#"/// Each category's events: a slice of `{table}`.
 pub(crate) static CATEGORY_EVENTS: [&[EventId]; {count}] = {{
     const ENDS: [usize; {count}] = [{ends}];
     let ends = &ENDS;
@@ -277,7 +292,7 @@ pub(crate) static CATEGORY_EVENTS: [&[EventId]; {count}] = {{
     let mut start = 0;
     let mut category = 0;
     while category < {count} {{
-        let (head, _) = EVENTS_BY_CATEGORY.split_at(ends[category]);
+        let (head, _) = {table}.split_at(ends[category]);
         slices[category] = head.split_at(start).1;
         start = ends[category];
         category += 1;

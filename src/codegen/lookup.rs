@@ -764,11 +764,13 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
 }
 
 /// `static NAME: [EventId; N]`, the events at `indexes` (into `ALL_EVENTS`),
-/// built by a `const` loop rather than written as paths: rustc finds the
-/// variant of each `EventId::…` path by a search through the enum's
-/// variants, so a table of paths costs time in proportion to the catalog's
-/// size squared (at 10,000 events, about 80 µs a path). Used for the slot
-/// table here and, by `emit`, for the events of each category.
+/// built by a `const` loop rather than written as paths, so that
+/// `ALL_EVENTS` holds the only list of `EventId::…` paths (rustc finds the
+/// variant of each path by a search through the enum's variants). Each event
+/// stored still costs const evaluation a walk to its variant (see
+/// `emit_events_by_category` in emit.rs): at 10,000 events, about 0.2 s a
+/// table. Used for the slot table here and, by `emit`, for the events of
+/// each category when the catalog does not group them.
 pub fn emit_events_at(out: &mut String, name: &str, indexes: &[String]) {
     let len = indexes.len();
     let rows: Vec<String> = indexes
