@@ -231,3 +231,26 @@ fn the_bundled_catalog_is_valid() {
     assert_eq!(catalog.events.len(), 22);
     assert_eq!(catalog.categories.len(), 5);
 }
+
+#[test]
+fn syntax_errors_quote_no_control_character() {
+    // A raw control character in a string is invalid JSON, and the parser's
+    // message quotes it: the line shows it escaped, never raw (found by the
+    // `generator` fuzz target).
+    let json = "[{\"id\": \"p\u{6}rospect.qualified\"}]";
+    let errors = parse_catalog(json).unwrap_err();
+    assert!(
+        matches!(
+            errors.as_slice(),
+            [CatalogError::Syntax {
+                line: 1,
+                column: 11,
+                ..
+            }]
+        ),
+        "{errors:?}"
+    );
+    let shown = errors[0].to_string();
+    assert!(!shown.chars().any(char::is_control), "{shown:?}");
+    assert!(shown.contains(r"'\u{6}'"), "{shown}");
+}

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::escape::Escaped;
+
 /// Where in the catalog a problem is: the entry's 0-based index, and its id
 /// when it has a readable one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,7 +131,9 @@ impl fmt::Display for CatalogError {
                 message,
             } => write!(
                 f,
-                "{line}:{column}: invalid JSON: {message}; the catalog must be the JSON array that GET /v1/webhooks/test/events returns"
+                // The parser's message may quote the offending character.
+                "{line}:{column}: invalid JSON: {}; the catalog must be the JSON array that GET /v1/webhooks/test/events returns",
+                Escaped(message)
             ),
             Self::NotAnArray { found } => write!(
                 f,

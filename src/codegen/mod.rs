@@ -22,6 +22,9 @@ mod build_script;
 mod catalog;
 mod emit;
 mod error;
+// The library's own escaping of outside text for terminals and logs.
+#[path = "../escape.rs"]
+mod escape;
 pub mod json;
 mod lookup;
 mod naming;
