@@ -284,3 +284,26 @@ fn measure_rejecting_10_mib() {
         );
     }
 }
+
+#[test]
+fn generator_reports_each_repeated_key_once_in_file_order() {
+    // 2,000 keys, each given three times in one entry: one DuplicateField
+    // per key, in the order the repeats first appear.
+    let keys: Vec<String> = (0..2_000).map(|i| format!("k{i}")).collect();
+    let members: Vec<String> = (0..3)
+        .flat_map(|_| keys.iter().map(|k| format!("\"{k}\": 1")))
+        .collect();
+    let json = format!("[{{{}}}]", members.join(", "));
+    let errors = codegen::parse_catalog(&json).unwrap_err();
+    let repeated: Vec<&str> = errors
+        .iter()
+        .filter_map(|e| match e {
+            codegen::CatalogError::DuplicateField { field, .. } => Some(field.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        repeated,
+        keys.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+}

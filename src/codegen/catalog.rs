@@ -127,11 +127,14 @@ fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Op
         return None;
     };
 
-    // Each key once, in file order: a repeat is a problem of its own.
+    // Each key once, in file order: a repeat is a problem of its own, told
+    // once however often the key comes back (sets, not a scan of the repeats
+    // found so far, so that a hostile entry cannot make this quadratic).
     let mut seen = HashSet::new();
+    let mut reported = HashSet::new();
     let mut repeated = Vec::new();
     for (key, _) in members {
-        if !seen.insert(key.as_str()) && !repeated.contains(&key) {
+        if !seen.insert(key.as_str()) && reported.insert(key.as_str()) {
             repeated.push(key);
         }
     }
