@@ -254,3 +254,22 @@ fn syntax_errors_quote_no_control_character() {
     assert!(!shown.chars().any(char::is_control), "{shown:?}");
     assert!(shown.contains(r"'\u{6}'"), "{shown}");
 }
+
+#[test]
+fn unknown_and_repeated_fields_are_told_once_each_in_file_order() {
+    let json = r#"[{"id": "prospect.qualified", "zeta": 1, "name": "N", "alpha": 2,
+        "description": "D", "zeta": 3, "category": "prospect", "name": "M", "zeta": 4}]"#;
+    let errors = parse_catalog(json).unwrap_err();
+    let told: Vec<String> = errors
+        .iter()
+        .map(|e| match e {
+            CatalogError::DuplicateField { field, .. } => format!("twice {field}"),
+            CatalogError::UnknownField { field, .. } => format!("unknown {field}"),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        told,
+        ["twice zeta", "twice name", "unknown zeta", "unknown alpha"]
+    );
+}

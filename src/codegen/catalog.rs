@@ -127,14 +127,20 @@ fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Op
         return None;
     };
 
-    // Each key once, in file order: a repeat is a problem of its own, told
-    // once however often the key comes back (sets, not a scan of the repeats
-    // found so far, so that a hostile entry cannot make this quadratic).
+    // Each key in file order: a repeat is a problem of its own, told once
+    // however often the key comes back, and an unknown key is told once too
+    // (sets, not scans of what was found so far, so that a hostile entry
+    // cannot make this quadratic).
     let mut seen = HashSet::new();
     let mut reported = HashSet::new();
     let mut repeated = Vec::new();
+    let mut unknown = Vec::new();
     for (key, _) in members {
-        if !seen.insert(key.as_str()) && reported.insert(key.as_str()) {
+        if seen.insert(key.as_str()) {
+            if !FIELDS.contains(&key.as_str()) {
+                unknown.push(key);
+            }
+        } else if reported.insert(key.as_str()) {
             repeated.push(key);
         }
     }
@@ -147,18 +153,13 @@ fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Op
             }),
     );
     let before = errors.len();
-
-    let mut keys: Vec<&str> = seen.into_iter().collect();
-    keys.sort_unstable();
-    for field in keys {
-        if !FIELDS.contains(&field) {
-            let suggestion = suggest::nearest(field, FIELDS).and_then(|i| FIELDS.get(i).copied());
-            errors.push(CatalogError::UnknownField {
-                at: at.clone(),
-                field: field.to_owned(),
-                suggestion,
-            });
-        }
+    for field in unknown {
+        let suggestion = suggest::nearest(field, FIELDS).and_then(|i| FIELDS.get(i).copied());
+        errors.push(CatalogError::UnknownField {
+            at: at.clone(),
+            field: field.clone(),
+            suggestion,
+        });
     }
 
     let mut text = |field: &'static str, required: bool| -> Option<String> {
