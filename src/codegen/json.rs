@@ -84,8 +84,14 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
             event,
         } = parser.parse_next(rest, true);
         rest = rest.get(consumed_bytes..).unwrap_or_default();
-        // With the whole text given (`true` above), each call ends with an event.
-        let Some(event) = event else { continue };
+        // With the whole text given (`true` above), every call returns an
+        // event or an error; were one ever to return neither, stopping with
+        // an error beats calling it again forever in someone's build.
+        let Some(event) = event else {
+            let offset = text.len().saturating_sub(rest.len());
+            let message = "the JSON reader stopped before the end".to_owned();
+            return Err(error_at(text, offset, message));
+        };
         let event = event.map_err(|e| syntax_error(text, &e))?;
         if matches!(event, JsonEvent::StartArray | JsonEvent::StartObject)
             && open.len() == MAX_DEPTH
