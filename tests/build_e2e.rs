@@ -52,12 +52,13 @@ fn main() {
         assert_eq!((event.id, event.name, event.description, event.category), (id, id.name(), id.description(), id.category()));
         let deprecated = event.deprecated.map_or_else(|| "-".to_owned(), hex);
         println!(
-            "event {} {} {} {} {}",
+            "event {} {} {} {} {} {}",
             hex(id.as_str()),
             hex(id.name()),
             hex(id.description()),
             hex(id.category().as_str()),
-            deprecated
+            deprecated,
+            hex(&format!("{id:?}"))
         );
     }
     for &category in Category::ALL {
@@ -203,6 +204,12 @@ fn probe_reads_back(catalog: &Path) {
             ),
             None => assert_eq!(printed[4], "-", "deprecated of {id}"),
         }
+        // Debug writes the variant's name, as the generator named it.
+        assert_eq!(
+            unhex(printed[5]),
+            codegen::variant_name(&id).into_bytes(),
+            "Debug of {id}"
+        );
     }
 
     // Each category, in order of first appearance, with its events in catalog order.
