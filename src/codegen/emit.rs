@@ -163,9 +163,10 @@ fn emit_event_id(out: &mut String, catalog: &Catalog) {
 }
 
 /// `pub(crate) static NAME: [TYPE; N] = [ITEM, …];`, one item (already Rust
-/// code) a line, `item` of each row. `item` is `dyn` so that the ten tables
-/// share one copy of this function in the build script, which is compiled
-/// on every clean build of the crate (a generic one was compiled ten times).
+/// code) a line, `item` of each row. `item` is `dyn` so that the tables of
+/// one row type share one copy of this function in the build script, which
+/// is compiled on every clean build of the crate (one generic over `item`
+/// was compiled ten times; this one twice, for events and categories).
 fn emit_table<T>(
     out: &mut String,
     name: &str,
@@ -249,12 +250,12 @@ fn emit_tables(out: &mut String, catalog: &Catalog) {
 /// costs time in proportion to the catalog's size squared: at 10,000 events,
 /// about 0.2 s a table (`-Z time-passes` on scratch copies: a static filled
 /// by the same `const` loop costs nothing more when every value is the first
-/// variant, 0.2 s when the values are the 10,000 variants). When each category's events stand
-/// together in the catalog, as in the API's response, `ALL_EVENTS` is already
-/// in category order and the categories are slices of it; otherwise a second
-/// table (`EVENTS_BY_CATEGORY`) is built, from indexes into `ALL_EVENTS` by a
-/// `const` loop, so that `ALL_EVENTS` stays the only list of `EventId::…`
-/// paths.
+/// variant, 0.2 s when the values are the 10,000 variants). When each
+/// category's events stand together in the catalog, as in the API's
+/// response, `ALL_EVENTS` is already in category order and the categories
+/// are slices of it; otherwise a second table (`EVENTS_BY_CATEGORY`) is
+/// built, from indexes into `ALL_EVENTS` by a `const` loop, so that
+/// `ALL_EVENTS` stays the only list of `EventId::…` paths.
 fn emit_events_by_category(out: &mut String, catalog: &Catalog) {
     let grouped: Vec<usize> = catalog
         .categories
@@ -268,8 +269,7 @@ fn emit_events_by_category(out: &mut String, catalog: &Catalog) {
             out,
             "/// Every event, grouped by category (catalog order within each): indexes into `ALL_EVENTS`, made events at compile time."
         );
-        let indexes: Vec<String> = grouped.iter().map(usize::to_string).collect();
-        lookup::emit_events_at(out, "EVENTS_BY_CATEGORY", &indexes);
+        lookup::emit_events_at(out, "EVENTS_BY_CATEGORY", &grouped);
         "EVENTS_BY_CATEGORY"
     };
     let mut end = 0;
@@ -313,7 +313,8 @@ pub(crate) static CATEGORY_EVENTS: [&[EventId]; {count}] = {{
 /// entry inline, and at 10,000 events those 10,000 expressions cost rustc
 /// about 1 s to type-check, whether struct literals or reads of a table
 /// (`-Z time-passes`). Here `entries` names a table that a `const` loop
-/// fills from the other tables at compile time, which costs next to nothing.
+/// fills from the other tables at compile time: about 0.13 s at 10,000
+/// events (measured against the same code with the loop cut to one turn).
 fn emit_map(out: &mut String, catalog: &Catalog) {
     let count = catalog.events.len();
     let _ = write!(

@@ -603,8 +603,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
             }
             let _ = writeln!(out, "];\n");
             let _ = writeln!(out, "/// The event of each id of `LOOKUP_SORTED`.");
-            let indexes: Vec<String> = order.iter().map(usize::to_string).collect();
-            emit_events_at(out, "LOOKUP_EVENTS", &indexes);
+            emit_events_at(out, "LOOKUP_EVENTS", order);
         }
         Scheme::Hashed {
             material,
@@ -754,10 +753,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 out,
                 "/// The event in each slot (the first, for an empty slot)."
             );
-            let indexes: Vec<String> = table
-                .iter()
-                .map(|slot| slot.unwrap_or(0).to_string())
-                .collect();
+            let indexes: Vec<usize> = table.iter().map(|slot| slot.unwrap_or(0)).collect();
             emit_events_at(out, "LOOKUP_EVENTS", &indexes);
         }
     }
@@ -771,11 +767,14 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
 /// `emit_events_by_category` in emit.rs): at 10,000 events, about 0.2 s a
 /// table. Used for the slot table here and, by `emit`, for the events of
 /// each category when the catalog does not group them.
-pub fn emit_events_at(out: &mut String, name: &str, indexes: &[String]) {
+pub fn emit_events_at(out: &mut String, name: &str, indexes: &[usize]) {
     let len = indexes.len();
     let rows: Vec<String> = indexes
         .chunks(16)
-        .map(|chunk| format!("        {},\n", chunk.join(", ")))
+        .map(|chunk| {
+            let chunk: Vec<String> = chunk.iter().map(usize::to_string).collect();
+            format!("        {},\n", chunk.join(", "))
+        })
         .collect();
     // The loop reads `INDEXES` through one reference: indexing the `const`
     // itself would have const evaluation copy the whole array on every turn.
