@@ -4,8 +4,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::generated::{
-    ALL_EVENTS, EVENT_CATEGORIES, EVENT_COUNT, EVENT_DEPRECATED, EVENT_DESCRIPTIONS, EVENT_IDS,
-    EVENT_MAP_ENTRIES, EVENT_NAMES, EVENT_VARIANTS, find_event_id,
+    ALL_EVENTS, EVENT_COUNT, EVENT_IDS, EVENT_MAP_ENTRIES, EVENT_VARIANTS, find_event_id,
 };
 use crate::{Category, Event, EventId, UnknownEventId};
 
@@ -50,7 +49,7 @@ impl EventId {
     /// assert_eq!(EventId::ProspectQualified.name(), "Prospect Qualified");
     /// ```
     pub const fn name(self) -> &'static str {
-        EVENT_NAMES[self as usize]
+        EVENT_MAP_ENTRIES[self as usize].1.name
     }
 
     /// What triggers the event.
@@ -65,7 +64,7 @@ impl EventId {
     /// );
     /// ```
     pub const fn description(self) -> &'static str {
-        EVENT_DESCRIPTIONS[self as usize]
+        EVENT_MAP_ENTRIES[self as usize].1.description
     }
 
     /// The category: the id's first segment.
@@ -77,7 +76,7 @@ impl EventId {
     /// assert_eq!(EventId::ConnectionAccepted.category(), Category::Connection);
     /// ```
     pub const fn category(self) -> Category {
-        EVENT_CATEGORIES[self as usize]
+        EVENT_MAP_ENTRIES[self as usize].1.category
     }
 
     /// Why the event is deprecated: the catalog's optional `deprecated` field.
@@ -90,7 +89,7 @@ impl EventId {
     /// assert_eq!(EventId::MessageSent.deprecated(), None);
     /// ```
     pub const fn deprecated(self) -> Option<&'static str> {
-        EVENT_DEPRECATED[self as usize]
+        EVENT_MAP_ENTRIES[self as usize].1.deprecated
     }
 
     /// The whole catalog entry.

@@ -49,7 +49,7 @@ fn main() {
         assert_eq!(EVENTS.get(id.as_str()), Some(event));
         assert_eq!(id.as_str().parse::<EventId>(), Ok(id));
         assert_eq!(id.to_string(), id.as_str());
-        assert_eq!((event.id, event.name, event.description, event.category), (id, id.name(), id.description(), id.category()));
+        assert_eq!((event.id, event.name, event.description, event.category, event.deprecated), (id, id.name(), id.description(), id.category(), id.deprecated()));
         let deprecated = event.deprecated.map_or_else(|| "-".to_owned(), hex);
         println!(
             "event {} {} {} {} {} {}",

@@ -101,12 +101,15 @@ pub fn check_generated(code: &str, catalog: &Catalog) -> Result<(), String> {
         categories.iter().map(|c| c.id.clone()).collect(),
     )?;
     expect_eq(
-        "EVENT_DEPRECATED",
-        generated.array("EVENT_DEPRECATED").map(<[Element]>::to_vec),
+        "EVENT_DEPRECATIONS",
+        generated
+            .array("EVENT_DEPRECATIONS")
+            .map(<[Element]>::to_vec),
         Some(
             events
                 .iter()
-                .map(|e| e.deprecated.clone().map_or(Element::None, Element::SomeStr))
+                .enumerate()
+                .filter_map(|(index, e)| Some(Element::IndexedStr(index, e.deprecated.clone()?)))
                 .collect(),
         ),
     )?;

@@ -27,6 +27,8 @@ pub enum Element {
     SomeStr(String),
     /// `None`.
     None,
+    /// `(index, "…")`: an integer and a string literal, by value.
+    IndexedStr(usize, String),
     /// Anything else: a path such as `Category::Prospect` as text, or what kind of expression.
     Other(String),
 }
@@ -38,14 +40,14 @@ pub struct Generated {
     pub items: Vec<String>,
     pub event_variants: Vec<Variant>,
     pub category_variants: Vec<Variant>,
-    /// Every `static NAME: [T; N] = [...]`, by name.
+    /// Every `static` or `const NAME: [T; N] = [...]`, by name.
     pub arrays: Vec<(String, Vec<Element>)>,
     /// Every `static NAME: &str = "..."`, by name and value.
     pub strings: Vec<(String, String)>,
 }
 
 impl Generated {
-    /// The elements of the static array `name`, if there is one.
+    /// The elements of the static or const array `name`, if there is one.
     pub fn array(&self, name: &str) -> Option<&[Element]> {
         self.arrays
             .iter()
@@ -53,7 +55,7 @@ impl Generated {
             .map(|(_, e)| e.as_slice())
     }
 
-    /// The string elements of the static array `name`, or why it has none.
+    /// The string elements of the static or const array `name`, or why it has none.
     pub fn str_array(&self, name: &str) -> Result<Vec<String>, String> {
         let elements = self
             .array(name)
@@ -117,7 +119,14 @@ pub fn read(code: &str) -> Result<Generated, String> {
                     _ => {}
                 }
             }
-            Item::Const(c) => generated.items.push(format!("const {}", c.ident)),
+            Item::Const(c) => {
+                let name = c.ident.to_string();
+                generated.items.push(format!("const {name}"));
+                if let Expr::Array(array) = &*c.expr {
+                    let elements = array.elems.iter().map(read_element).collect();
+                    generated.arrays.push((name, elements));
+                }
+            }
             Item::Fn(f) => generated.items.push(format!("fn {}", f.sig.ident)),
             Item::Mod(m) => generated.items.push(format!("mod {}", m.ident)),
             Item::Macro(m) => generated
@@ -201,6 +210,16 @@ fn read_element(expr: &Expr) -> Element {
                 _ => Element::Other("a call".into()),
             }
         }
+        Expr::Tuple(tuple) => match (tuple.elems.first(), tuple.elems.get(1), tuple.elems.len()) {
+            (Some(Expr::Lit(index)), Some(Expr::Lit(text)), 2) => match (&index.lit, &text.lit) {
+                (Lit::Int(index), Lit::Str(text)) => match index.base10_parse() {
+                    Ok(index) => Element::IndexedStr(index, text.value()),
+                    Err(_) => Element::Other("(an integer out of range, …)".into()),
+                },
+                _ => Element::Other("a tuple of other literals".into()),
+            },
+            _ => Element::Other("a tuple".into()),
+        },
         Expr::Path(p) if p.path.is_ident("None") => Element::None,
         Expr::Path(p) => Element::Other(path_text(&p.path)),
         _ => Element::Other("an expression".into()),
