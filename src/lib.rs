@@ -39,6 +39,17 @@
 //! - `diff`: [`diff()`], which compares a saved response of the live API with
 //!   the compiled catalog, for a team's drift check in CI. Brings `serde_json`.
 //! - `cli`: the `kakiyo-events` command-line tool (implies `diff` and `webhook`).
+//!
+// Without a feature, its items do not exist: their links above go to this list.
+#![cfg_attr(
+    not(feature = "alloc"),
+    doc = "[`AnyEventId`]: #features\n[`validate`]: #features\n[`InvalidEventIds`]: #features"
+)]
+#![cfg_attr(
+    not(feature = "webhook"),
+    doc = "[`webhook`]: #features\n[`webhook::Delivery`]: #features\n[`webhook::Subscription`]: #features"
+)]
+#![cfg_attr(not(feature = "diff"), doc = "[`diff()`]: #features")]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

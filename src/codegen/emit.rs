@@ -144,6 +144,14 @@ fn emit_event_id(out: &mut String, catalog: &Catalog) {
         out,
         "#[doc = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/src/docs/event_id.md\"))]"
     );
+    // Where the docs' `AnyEventId` link goes: the type, or without `alloc`
+    // (where it does not exist) the crate's list of features, so that
+    // `cargo doc` resolves every link whatever the features.
+    let _ = writeln!(
+        out,
+        "#[cfg_attr(feature = \"alloc\", doc = \"\\n[`AnyEventId`]: crate::AnyEventId\")]\n\
+         #[cfg_attr(not(feature = \"alloc\"), doc = \"\\n[`AnyEventId`]: crate#features\")]"
+    );
     let _ = writeln!(out, "{EVENT_ID_DERIVES}");
     let _ = writeln!(out, "pub enum EventId {{");
     for event in &catalog.events {
