@@ -171,6 +171,44 @@ fn no_input_panics() {
     assert_eq!(run.code, 1, "an empty list is drift: every event removed");
 }
 
+/// One huge id among many added entries: the report must grow with the input,
+/// not with (longest id × entries). Padding every line to a 1 MiB id made the
+/// command try to build a multi-gigabyte report and abort.
+#[test]
+fn a_huge_added_id_does_not_pad_every_line() {
+    let entry = |id: &str| json!({"id": id, "name": "n", "description": "d", "category": "c"});
+    let huge = "x".repeat(1 << 20);
+    let mut entries = vec![entry(&huge)];
+    entries.extend((0..3000).map(|n| entry(&format!("new.{n}"))));
+    let remote = serde_json::to_string(&entries).expect("JSON");
+
+    let run = cli(["diff", "-"]).stdin(remote.clone()).run();
+    assert_eq!(run.code, 1, "drift: {}", run.stderr);
+    assert!(
+        run.stdout.len() < 3 * remote.len(),
+        "the report ({} bytes) stays within a few times the input ({} bytes)",
+        run.stdout.len(),
+        remote.len()
+    );
+    let added: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  + "))
+        .collect();
+    assert_eq!(added.len(), 3001);
+    assert_eq!(
+        added[0],
+        format!("  + {huge}  \"n\" (category \"c\")"),
+        "the huge id is printed whole, unpadded"
+    );
+    // The short ids still line up, padded to the longest of them (`new.2999`).
+    assert_eq!(added[1], "  + new.0     \"n\" (category \"c\")");
+    assert_eq!(added[3000], "  + new.2999  \"n\" (category \"c\")");
+
+    let again = cli(["diff", "-"]).stdin(remote).run();
+    assert_eq!(again.stdout, run.stdout, "deterministic");
+}
+
 #[test]
 fn a_byte_order_mark_is_not_an_error() {
     let run = cli(["diff", "-"])

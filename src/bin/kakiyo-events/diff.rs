@@ -6,7 +6,7 @@ use kakiyo_events::{CatalogDiff, EventId};
 
 use crate::input::Source;
 use crate::output::{BadInput, Outcome, Report, TextOrJson, to_json};
-use crate::style::{Style, pad, printable};
+use crate::style::{Style, column_width, pad, printable};
 
 /// Compare a saved GET /v1/webhooks/test/events response with the catalog.
 ///
@@ -70,17 +70,15 @@ fn report(drift: &CatalogDiff, style: Style) -> String {
             "remote events are not in the catalog",
             style,
         );
-        let width = drift
-            .added
-            .iter()
-            .map(|e| printable(&e.id).chars().count())
-            .max()
-            .unwrap_or(0);
-        for entry in &drift.added {
+        // Remote ids can be of any length: the column is capped (see
+        // `column_width`), so one huge id does not pad every other line.
+        let ids: Vec<String> = drift.added.iter().map(|e| printable(&e.id)).collect();
+        let width = column_width(ids.iter().map(|id| id.chars().count()));
+        for (entry, id) in drift.added.iter().zip(&ids) {
             out.push_str(&format!(
                 "  {} {}  {:?} (category {:?})\n",
                 style.good("+"),
-                style.id(&pad(&printable(&entry.id), width)),
+                style.id(&pad(id, width)),
                 entry.name,
                 entry.category
             ));
@@ -95,12 +93,7 @@ fn report(drift: &CatalogDiff, style: Style) -> String {
             "catalog events are not in the remote list",
             style,
         );
-        let width = drift
-            .removed
-            .iter()
-            .map(|id| id.as_str().chars().count())
-            .max()
-            .unwrap_or(0);
+        let width = column_width(drift.removed.iter().map(|id| id.as_str().chars().count()));
         for id in &drift.removed {
             let padded = pad(id.as_str(), width);
             out.push_str(&format!(

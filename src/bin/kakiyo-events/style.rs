@@ -79,6 +79,22 @@ pub fn printable(text: &str) -> String {
     }
 }
 
+/// The widest a padded column gets, in characters. Text longer than this is
+/// printed as it is, unpadded: padding every line to the width of one huge id
+/// from the input would make the output grow with (longest × count) rather
+/// than with the input.
+pub const MAX_PAD: usize = 40;
+
+/// The width to pad a column to: the longest of `widths` that is at most
+/// [`MAX_PAD`], or 0 when there is none.
+pub fn column_width(widths: impl IntoIterator<Item = usize>) -> usize {
+    widths
+        .into_iter()
+        .filter(|&w| w <= MAX_PAD)
+        .max()
+        .unwrap_or(0)
+}
+
 /// `text` padded with spaces to `width` characters (not bytes).
 pub fn pad(text: &str, width: usize) -> String {
     let len = text.chars().count();
@@ -106,6 +122,15 @@ mod tests {
     fn padding_counts_characters() {
         assert_eq!(pad("é", 3), "é  ");
         assert_eq!(pad("long", 2), "long");
+    }
+
+    #[test]
+    fn column_width_ignores_text_longer_than_the_cap() {
+        assert_eq!(column_width([3, 7, 5]), 7);
+        assert_eq!(column_width([3, MAX_PAD + 1, 5]), 5);
+        assert_eq!(column_width([MAX_PAD, 1 << 20]), MAX_PAD);
+        assert_eq!(column_width([1 << 20]), 0);
+        assert_eq!(column_width([]), 0);
     }
 
     #[test]
