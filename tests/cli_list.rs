@@ -3,7 +3,9 @@
 
 mod cli_support;
 
-use cli_support::cli;
+use std::path::Path;
+
+use cli_support::{binary_with_catalog, cli, cli_of};
 use kakiyo_events::{Category, EventId, catalog_json};
 
 #[test]
@@ -45,6 +47,9 @@ fn json_is_exactly_the_api_response_body() {
 #[test]
 fn filtered_json_is_the_api_body_filtered() {
     // Every category named: the filtered path must write the very same bytes.
+    // (The bundled catalog groups its categories, so this cannot tell catalog
+    // order from category order; `interleaved_categories_keep_catalog_order`
+    // can.)
     let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
     let run = cli(["list", "-f", "json", "-c", &all.join(",")]).run();
     assert_eq!(run.stdout, format!("{}\n", catalog_json()));
@@ -66,6 +71,81 @@ fn filtered_json_is_the_api_body_filtered() {
         entries,
         full[..expected.len()],
         "the same entries as the full body"
+    );
+}
+
+/// A catalog whose categories are interleaved (prospect, campaign, prospect,
+/// …): filtered JSON and NDJSON keep catalog order, so naming every category
+/// gives the very same bytes as no filter, and some categories give the full
+/// body's entries of those categories, in the body's order. The binary is
+/// built against tests/fixtures/interleaved-categories.json.
+#[test]
+fn interleaved_categories_keep_catalog_order() {
+    let catalog = Path::new("tests/fixtures/interleaved-categories.json");
+    let binary = binary_with_catalog(catalog);
+    let run = |args: &[&str]| {
+        let run = cli_of(&binary, args).run();
+        assert_eq!(run.code, 0, "{run}");
+        run.stdout
+    };
+
+    let body = run(&["list", "-f", "json"]);
+    let full: Vec<serde_json::Value> = serde_json::from_str(&body).expect("a JSON array");
+    let categories = |entries: &[serde_json::Value]| -> Vec<String> {
+        entries
+            .iter()
+            .map(|e| e["category"].as_str().expect("category").to_owned())
+            .collect()
+    };
+    let order = categories(&full);
+    assert_ne!(
+        order[1], order[0],
+        "the fixture interleaves its categories: {order:?}"
+    );
+    assert_eq!(
+        order[2], order[0],
+        "the fixture interleaves its categories: {order:?}"
+    );
+
+    let mut names = order.clone();
+    names.sort();
+    names.dedup();
+    assert_eq!(
+        run(&["list", "-f", "json", "-c", &names.join(",")]),
+        body,
+        "every category named: the very same bytes"
+    );
+
+    let ndjson: Vec<serde_json::Value> = run(&["list", "-f", "ndjson"])
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(ndjson, full, "NDJSON: the body's entries in its order");
+
+    // Two categories, named in the other order: the body's entries of those
+    // two, in the body's order.
+    let (a, b) = (&order[0], &order[1]);
+    let expected: Vec<&serde_json::Value> = full
+        .iter()
+        .filter(|e| e["category"] == a.as_str() || e["category"] == b.as_str())
+        .collect();
+    let filtered: Vec<serde_json::Value> =
+        serde_json::from_str(&run(&["list", "-f", "json", "-c", &format!("{b},{a}")]))
+            .expect("a JSON array");
+    assert_eq!(
+        filtered.iter().collect::<Vec<_>>(),
+        expected,
+        "json -c {b},{a}"
+    );
+    let filtered: Vec<serde_json::Value> =
+        run(&["list", "-f", "ndjson", "-c", &format!("{b},{a}")])
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
+            .collect();
+    assert_eq!(
+        filtered.iter().collect::<Vec<_>>(),
+        expected,
+        "ndjson -c {b},{a}"
     );
 }
 

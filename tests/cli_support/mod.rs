@@ -44,7 +44,16 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kakiyo-events"));
+    cli_of(Path::new(env!("CARGO_BIN_EXE_kakiyo-events")), args)
+}
+
+/// As [`cli`], but runs `binary`: one from [`binary_with_catalog`].
+pub fn cli_of<I, S>(binary: &Path, args: I) -> Cli
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut command = Command::new(binary);
     command
         .args(args)
         .current_dir(scratch_dir())
@@ -136,6 +145,38 @@ fn check_stderr_contract(run: &Run) {
             "a failure must print one stderr line:\n{run}"
         );
     }
+}
+
+/// Builds `kakiyo-events` against another catalog (`KAKIYO_EVENTS_CATALOG`,
+/// as a team with its own catalog would) in a target dir of its own, and
+/// returns the binary. A real `cargo build`: seconds, not milliseconds.
+pub fn binary_with_catalog(catalog: &Path) -> PathBuf {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-catalog");
+    let output = Command::new(env!("CARGO"))
+        .current_dir(crate_dir)
+        .args([
+            "build",
+            "--locked",
+            "--features",
+            "cli",
+            "--bin",
+            "kakiyo-events",
+        ])
+        .env("CARGO_TARGET_DIR", &target)
+        .env("CARGO_TERM_COLOR", "never")
+        .env("KAKIYO_EVENTS_CATALOG", crate_dir.join(catalog))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo build of kakiyo-events on {}:\n{}",
+        catalog.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    target
+        .join("debug")
+        .join(format!("kakiyo-events{}", std::env::consts::EXE_SUFFIX))
 }
 
 /// A directory for the files the tests write, so that file names in messages

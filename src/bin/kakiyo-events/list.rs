@@ -45,10 +45,7 @@ pub fn run(args: &Args, style: Style) -> Outcome {
         .copied()
         .filter(|c| args.category.is_empty() || args.category.contains(c))
         .collect();
-    let events: Vec<EventId> = categories
-        .iter()
-        .flat_map(|c| c.events().iter().copied())
-        .collect();
+    let events = in_categories(EventId::ALL, &args.category);
 
     let stdout = match args.format {
         ListFormat::Table => table(&categories, style),
@@ -71,6 +68,19 @@ pub fn run(args: &Args, style: Style) -> Outcome {
         }
     };
     Ok(Report::success(stdout))
+}
+
+/// The events of `events` whose category is in `categories` (all of them
+/// when `categories` is empty), in the order of `events`. Given
+/// `EventId::ALL`, that is catalog order, which is the order of the API's
+/// body even when a catalog interleaves its categories; gathering category by
+/// category would not be.
+fn in_categories(events: &[EventId], categories: &[Category]) -> Vec<EventId> {
+    events
+        .iter()
+        .copied()
+        .filter(|id| categories.is_empty() || categories.contains(&id.category()))
+        .collect()
 }
 
 fn table(categories: &[Category], style: Style) -> String {
@@ -125,4 +135,39 @@ fn table(categories: &[Category], style: Style) -> String {
 
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filtered_events_keep_the_given_order_across_categories() {
+        // Interleaved categories, as a catalog may list them.
+        let events = [
+            EventId::AgentOffline,
+            EventId::ProspectQualified,
+            EventId::MessageSent,
+            EventId::ProspectPaused,
+            EventId::AgentHealthAlert,
+        ];
+        let all: Vec<Category> = Category::ALL.to_vec();
+        assert_eq!(
+            in_categories(&events, &all),
+            events,
+            "every category: unchanged"
+        );
+        assert_eq!(in_categories(&events, &[]), events, "no filter: unchanged");
+        assert_eq!(
+            in_categories(&events, &[Category::Prospect, Category::Agent]),
+            [
+                EventId::AgentOffline,
+                EventId::ProspectQualified,
+                EventId::ProspectPaused,
+                EventId::AgentHealthAlert,
+            ],
+            "the events' order, not the filter's or the categories'"
+        );
+        assert_eq!(in_categories(EventId::ALL, &[]), EventId::ALL);
+    }
 }
