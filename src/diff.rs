@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 pub use error::{DiffError, DiffErrorKind, JsonType};
 
 use crate::EventId;
+use crate::strict_json::{self, StrictJsonError};
 
 /// Compares a saved response of `GET /v1/webhooks/test/events` — a JSON array
 /// of `{"id", "name", "description", "category"}` — with the compiled catalog.
@@ -282,7 +283,12 @@ fn parse_remote(json: &str) -> Result<Vec<RemoteEvent>, DiffError> {
     if json.trim().is_empty() {
         return Err(DiffErrorKind::Empty.into());
     }
-    let value: Value = serde_json::from_str(json).map_err(DiffError::syntax)?;
+    let value = strict_json::from_slice(json.as_bytes()).map_err(|err| match err {
+        StrictJsonError::Syntax(err) => DiffError::syntax(err),
+        StrictJsonError::RepeatedKey { key, line, column } => {
+            DiffErrorKind::RepeatedKey { key, line, column }.into()
+        }
+    })?;
     let Value::Array(entries) = value else {
         return Err(DiffErrorKind::NotAnArray {
             found: JsonType::of(&value),

@@ -82,6 +82,8 @@ mod any_event_id;
 mod diff;
 #[cfg(feature = "serde")]
 mod serde_impls;
+#[cfg(any(feature = "webhook", feature = "diff"))]
+mod strict_json;
 #[cfg(feature = "strum")]
 mod strum_impls;
 #[cfg(feature = "alloc")]

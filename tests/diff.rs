@@ -177,6 +177,12 @@ fn errors_say_what_and_where() {
             ),
         ),
         (
+            "repeated_key",
+            one(
+                "{\"id\": \"agent.offline\",\n \"name\": \"n\", \"name\": \"m\", \"description\": \"d\", \"category\": \"agent\"}",
+            ),
+        ),
+        (
             "hostile_id",
             one("{\"id\": \"evil\\u001b[2J\\n\", \"name\": 1}"),
         ),
@@ -246,6 +252,21 @@ fn error_kinds_are_typed() {
 
     let err: Box<dyn std::error::Error> = Box::new(err);
     assert!(err.to_string().starts_with("entry [0]"));
+
+    // serde_json alone keeps the last of two ids: this entry would be compared
+    // as message.sent, and x.y would go unseen.
+    let err = diff(r#"[{"id": "x.y", "id": "message.sent", "name": "n", "description": "d", "category": "message"}]"#)
+        .expect_err("repeated key");
+    assert_eq!(
+        err.kind(),
+        &DiffErrorKind::RepeatedKey {
+            key: "id".into(),
+            line: 1,
+            column: 19
+        }
+    );
+    assert_eq!(err.line_column(), Some((1, 19)));
+    assert_eq!(err.entry(), None);
 }
 
 #[test]

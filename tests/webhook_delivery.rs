@@ -98,7 +98,7 @@ fn serializes_to_a_shape_that_reads_back_equal() {
 /// Every envelope error, with its message; the snapshot keeps the wording reviewed.
 #[test]
 fn envelope_errors() {
-    let cases: [(&str, &[u8]); 16] = [
+    let cases: [(&str, &[u8]); 21] = [
         ("not JSON", b"{\"event\": \"message.sent\",\n \"timestamp\": }"),
         ("not UTF-8", b"\xff\xfe"),
         ("empty body", b""),
@@ -108,6 +108,20 @@ fn envelope_errors() {
         ("no timestamp", br#"{"event": "message.sent", "data": {}}"#),
         ("event not a string", br#"{"event": 7, "timestamp": "t"}"#),
         ("empty event", br#"{"event": "", "timestamp": "t"}"#),
+        ("blank event", b"{\"event\": \" \\t\\n\", \"timestamp\": \"t\"}"),
+        ("blank timestamp", br#"{"event": "message.sent", "timestamp": "   "}"#),
+        (
+            "event twice",
+            b"{\"event\": \"prospect.qualified\",\n \"event\": \"campaign.deleted\", \"timestamp\": \"t\"}",
+        ),
+        (
+            "team.id twice",
+            br#"{"event": "message.sent", "timestamp": "t", "team": {"id": "a", "id": "b"}}"#,
+        ),
+        (
+            "a key twice inside data",
+            br#"{"event": "message.sent", "timestamp": "t", "data": {"prospect": {"id": 1, "id": 2}}}"#,
+        ),
         ("empty timestamp", br#"{"event": "message.sent", "timestamp": ""}"#),
         ("timestamp a number", br#"{"event": "message.sent", "timestamp": 1705764600}"#),
         ("teamId a number", br#"{"event": "message.sent", "timestamp": "t", "teamId": 1}"#),
@@ -147,6 +161,37 @@ fn missing_fields_are_named() {
         matches!(&err, DeliveryError::TeamConflict { team_id, team_dot_id } if team_id == "a" && team_dot_id == "b"),
         "{err:?}"
     );
+}
+
+#[test]
+fn a_key_named_twice_is_refused_where_it_is() {
+    // serde_json alone would keep the last `event` and `teamId`: a signed body
+    // read as campaign.deleted for team_b here, and perhaps otherwise elsewhere.
+    let body = br#"{"event":"prospect.qualified","event":"campaign.deleted","timestamp":"t","teamId":"team_a","teamId":"team_b"}"#;
+    let err = parse_unverified(body).unwrap_err();
+    assert!(
+        matches!(&err, DeliveryError::RepeatedKey { key, line: 1, column: 37 } if key == "event"),
+        "{err:?}"
+    );
+    let secret = b"whsec_test";
+    let err = parse_verified(secret, body, &sign(secret, body)).unwrap_err();
+    assert_eq!(err.status_code(), 400);
+
+    // A hostile key is cut in the error, and control characters are escaped.
+    let key = format!("\\u001b[2J{}", "k".repeat(10_000)); // JSON for ESC [2J kkk…
+    let body = format!(r#"{{"{key}": 1, "{key}": 2}}"#);
+    let err = parse_unverified(body.as_bytes()).unwrap_err();
+    let message = err.to_string();
+    assert!(message.len() < 200, "{} bytes", message.len());
+    assert!(message.contains(r#""\u{1b}[2Jkkk"#), "{message}");
+    assert!(!message.contains('\u{1b}'), "{message}");
+
+    // The same key in different objects, or differing only in case, is fine.
+    let delivery = parse_unverified(
+        br#"{"event": "message.sent", "Event": "x", "timestamp": "t", "data": {"event": 1, "list": [{"id": 1}, {"id": 2}]}}"#,
+    )
+    .unwrap();
+    assert_eq!(delivery.data["list"][1]["id"], 2);
 }
 
 #[test]

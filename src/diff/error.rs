@@ -52,6 +52,17 @@ pub enum DiffErrorKind {
         /// What the JSON parser expected, without the position.
         message: String,
     },
+    /// An object names a key twice. serde_json would keep the last value, and
+    /// the API's own reader might keep the first, so the list is refused
+    /// rather than compared one way.
+    RepeatedKey {
+        /// The key, cut to its first 64 bytes (then ending in `…`).
+        key: String,
+        /// 1-based line of the repeat.
+        line: usize,
+        /// 1-based column where the repeated key ends.
+        column: usize,
+    },
     /// The top level is not an array.
     NotAnArray {
         /// What it is instead.
@@ -106,10 +117,11 @@ impl DiffError {
         &self.kind
     }
 
-    /// The 1-based line and column of a JSON syntax error.
+    /// The 1-based line and column of a JSON syntax error or a repeated key.
     pub fn line_column(&self) -> Option<(usize, usize)> {
         match self.kind {
-            DiffErrorKind::Syntax { line, column, .. } => Some((line, column)),
+            DiffErrorKind::Syntax { line, column, .. }
+            | DiffErrorKind::RepeatedKey { line, column, .. } => Some((line, column)),
             _ => None,
         }
     }
@@ -124,6 +136,7 @@ impl DiffError {
             | DiffErrorKind::DuplicateId { index, .. } => Some(index),
             DiffErrorKind::Empty
             | DiffErrorKind::Syntax { .. }
+            | DiffErrorKind::RepeatedKey { .. }
             | DiffErrorKind::NotAnArray { .. } => None,
         }
     }
@@ -164,6 +177,11 @@ impl fmt::Display for DiffError {
             } => {
                 write!(f, "invalid JSON at line {line}, column {column}: {message}")
             }
+            DiffErrorKind::RepeatedKey { key, line, column } => write!(
+                f,
+                "invalid JSON at line {line}, column {column}: an object names the key {} twice",
+                Quoted(key)
+            ),
             DiffErrorKind::NotAnArray { found } => write!(
                 f,
                 "expected a JSON array of events at the top level, found {found}"

@@ -132,7 +132,9 @@ impl Delivery {
 /// Writes the webhooks guide's shape, `{"event", "teamId", "timestamp",
 /// "data"}`; or, when there is a team name (which that shape cannot hold), the
 /// example endpoint's `{"event", "timestamp", "data", "team": {"id", "name"}}`.
-/// Either reads back as an equal `Delivery`.
+/// Either reads back as an equal `Delivery`, given an `event` and a
+/// `timestamp` that are not blank (every parsed `Delivery` has them;
+/// [`Delivery::new`] does not check).
 impl Serialize for Delivery {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
@@ -174,13 +176,14 @@ impl Serialize for Team<'_> {
     }
 }
 
-/// A field that must be a non-empty string; `null` counts as absent.
+/// A field that must be a string with something besides whitespace in it;
+/// `null` counts as absent. The value is kept as sent, whitespace and all.
 fn required_string(
     fields: &mut Map<String, Value>,
     field: &'static str,
 ) -> Result<String, DeliveryError> {
     let value = optional_string(fields, field, field)?.ok_or(DeliveryError::MissingField(field))?;
-    if value.is_empty() {
+    if value.trim().is_empty() {
         return Err(DeliveryError::EmptyField(field));
     }
     Ok(value)

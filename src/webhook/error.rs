@@ -117,6 +117,17 @@ impl std::error::Error for SignatureError {}
 pub enum DeliveryError {
     /// The body is not JSON; the message gives the line and column.
     Json(serde_json::Error),
+    /// An object in the body names a key twice. serde_json would keep the
+    /// last value and another reader of the same bytes might keep the first,
+    /// so the body is refused rather than read one way.
+    RepeatedKey {
+        /// The key, cut to its first 64 bytes (then ending in `…`).
+        key: String,
+        /// 1-based line of the repeat.
+        line: usize,
+        /// 1-based column where the repeated key ends.
+        column: usize,
+    },
     /// The body is JSON, but not an object.
     NotAnObject,
     /// A required field is absent (or `null`): `event` or `timestamp`.
@@ -130,7 +141,7 @@ pub enum DeliveryError {
         /// What it must be.
         expected: &'static str,
     },
-    /// A required string field is empty.
+    /// A required string field is empty or only whitespace.
     EmptyField(&'static str),
     /// Both envelope shapes are present and name different teams.
     TeamConflict {
@@ -145,12 +156,16 @@ impl fmt::Display for DeliveryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Json(e) => write!(f, "delivery body is not JSON: {e}"),
+            Self::RepeatedKey { key, line, column } => write!(
+                f,
+                "delivery body names the key {key:?} twice in one object (line {line}, column {column})"
+            ),
             Self::NotAnObject => f.write_str("delivery body is not a JSON object"),
             Self::MissingField(field) => write!(f, "delivery has no `{field}` field"),
             Self::WrongType { field, expected } => {
                 write!(f, "delivery field `{field}` must be {expected}")
             }
-            Self::EmptyField(field) => write!(f, "delivery field `{field}` is empty"),
+            Self::EmptyField(field) => write!(f, "delivery field `{field}` is empty or blank"),
             Self::TeamConflict {
                 team_id,
                 team_dot_id,

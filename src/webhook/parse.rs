@@ -3,6 +3,7 @@
 use super::delivery::Delivery;
 use super::error::{DeliveryError, WebhookError};
 use super::signature::verify;
+use crate::strict_json::{self, StrictJsonError};
 
 /// Checks the signature over the raw body, and only then parses the body as a
 /// [`Delivery`]. This is the one call a receiver needs.
@@ -55,8 +56,9 @@ pub fn parse_verified(
 /// cannot tell. Give the webhook a secret and use [`parse_verified`] instead.
 ///
 /// # Errors
-/// A [`DeliveryError`]: the body is not JSON (with line and column), not an
-/// object, or lacks `event` or `timestamp`.
+/// A [`DeliveryError`]: the body is not JSON (with line and column), names a
+/// key twice in one object (which two readers could take differently), is
+/// not an object, or lacks `event` or `timestamp`.
 ///
 /// # Example
 /// ```
@@ -69,6 +71,11 @@ pub fn parse_verified(
 /// # Ok::<(), kakiyo_events::webhook::DeliveryError>(())
 /// ```
 pub fn parse_unverified(raw_body: &[u8]) -> Result<Delivery, DeliveryError> {
-    let value = serde_json::from_slice(raw_body).map_err(DeliveryError::Json)?;
+    let value = strict_json::from_slice(raw_body).map_err(|err| match err {
+        StrictJsonError::Syntax(err) => DeliveryError::Json(err),
+        StrictJsonError::RepeatedKey { key, line, column } => {
+            DeliveryError::RepeatedKey { key, line, column }
+        }
+    })?;
     Delivery::from_json(value)
 }

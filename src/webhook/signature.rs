@@ -32,7 +32,9 @@ const ALGORITHM_PREFIX: &str = "sha256=";
 /// Signs a body as Kakiyo does: the HMAC-SHA256 of `raw_body` keyed with
 /// `secret`, as 64 lowercase hex digits.
 ///
-/// Use it to sign deliveries in your own tests; [`verify`] accepts what it returns.
+/// Use it to sign deliveries in your own tests; [`verify`] accepts what it
+/// returns for any secret but the empty one, which `verify` refuses
+/// ([`SignatureError::EmptySecret`](super::SignatureError::EmptySecret)).
 ///
 /// # Example
 /// ```

@@ -1,0 +1,158 @@
+// JSON read into a `serde_json::Value`, refusing an object that names a key twice.
+//
+// serde_json keeps the last of repeated keys and says nothing, so
+// `{"event": "a", "event": "b"}` reads as `b`. Another reader of the same bytes
+// (a proxy, a log pipeline, the sender's own tests) may keep the first, and
+// then two programs act on different events from one signed body. RFC 8259
+// leaves repeated names to the implementation; the catalog's build already
+// refuses them (src/codegen/json.rs), and so do the library's runtime readers:
+// `webhook::parse_unverified` and `diff`.
+//
+// Loaded with `#[path]` by the command-line tool too, for its own JSON inputs;
+// so it needs only `std`, `serde` and `serde_json`.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+/// Why text is not JSON this crate reads.
+#[derive(Debug)]
+pub(crate) enum StrictJsonError {
+    /// Not JSON: serde_json's error, with its line and column.
+    Syntax(serde_json::Error),
+    /// An object names `key` twice; the position is where the repeat ends.
+    RepeatedKey {
+        /// The key, cut to its first [`KEY_PREFIX`] bytes (then ending in
+        /// `…`): a hostile key must not be copied whole into a message.
+        key: String,
+        /// 1-based line of the repeated key.
+        line: usize,
+        /// 1-based column of the repeated key's last character.
+        column: usize,
+    },
+}
+
+/// How much of a repeated key an error keeps.
+pub(crate) const KEY_PREFIX: usize = 64;
+
+/// Parses `bytes` as one JSON value, whitespace around it allowed, with
+/// serde_json's own limits (nesting depth 128) and number forms.
+pub(crate) fn from_slice(bytes: &[u8]) -> Result<Value, StrictJsonError> {
+    let repeated = Cell::new(None);
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let read = ValueSeed {
+        repeated: &repeated,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|value| deserializer.end().map(|()| value));
+    read.map_err(|err| match repeated.take() {
+        Some(key) => StrictJsonError::RepeatedKey {
+            key: bounded(&key),
+            line: err.line(),
+            column: err.column(),
+        },
+        None => StrictJsonError::Syntax(err),
+    })
+}
+
+/// Builds a `Value` exactly as serde_json's own `Deserialize` for `Value`
+/// does (numbers as u64, i64 or f64), but for repeated keys. A repeat is
+/// recorded in `repeated` and aborts the read with an error that serde_json
+/// then gives the position of.
+#[derive(Clone, Copy)]
+struct ValueSeed<'a> {
+    repeated: &'a Cell<Option<String>>,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        // serde_json never yields a non-finite number; were one to come, it
+        // would be `null`, as in serde_json's own `Value`.
+        Ok(Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if fields.contains_key(&key) {
+                self.repeated.set(Some(key));
+                return Err(A::Error::custom("repeated key"));
+            }
+            let value = map.next_value_seed(self)?;
+            fields.insert(key, value);
+        }
+        Ok(Value::Object(fields))
+    }
+}
+
+/// At most [`KEY_PREFIX`] bytes of `key`, cut at a char boundary, with `…`
+/// when cut.
+fn bounded(key: &str) -> String {
+    if key.len() <= KEY_PREFIX {
+        return key.to_owned();
+    }
+    let mut end = KEY_PREFIX;
+    while !key.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut kept = String::with_capacity(end + 3);
+    kept.push_str(key.get(..end).unwrap_or_default());
+    kept.push('…');
+    kept
+}

@@ -1,0 +1,112 @@
+//! The library's JSON reader (src/strict_json.rs, used by `webhook` and
+//! `diff`): the very `Value` serde_json reads, for any JSON without a repeated
+//! key; and an error naming the key for any JSON with one.
+#![cfg(any(feature = "webhook", feature = "diff"))]
+
+#[allow(dead_code)]
+#[path = "../src/strict_json.rs"]
+mod strict_json;
+
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+use strict_json::{KEY_PREFIX, StrictJsonError};
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        ".{0,8}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(".{0,6}", inner, 0..6)
+                .prop_map(|fields| Value::Object(fields.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn reads_what_serde_json_reads(value in json_value(), pretty in any::<bool>()) {
+        let text = if pretty {
+            serde_json::to_string_pretty(&value)
+        } else {
+            serde_json::to_string(&value)
+        }
+        .unwrap();
+        let expected: Value = serde_json::from_str(&text).unwrap();
+        match strict_json::from_slice(text.as_bytes()) {
+            Ok(read) => prop_assert_eq!(read, expected),
+            Err(err) => prop_assert!(false, "{text}: {err:?}"),
+        }
+    }
+
+    #[test]
+    fn refuses_a_key_named_twice(
+        fields in prop::collection::btree_map(".{0,6}", json_value(), 1..6),
+        again in any::<prop::sample::Index>(),
+        depth in 0usize..4,
+    ) {
+        let keys: Vec<&String> = fields.keys().collect();
+        let repeated = keys[again.index(keys.len())].clone();
+        let object = serde_json::to_string(&fields).unwrap();
+        // The object with its repeated key appended, nested `depth` deep.
+        let twice = format!(
+            "{}, {}: null}}",
+            object.strip_suffix('}').unwrap(),
+            serde_json::to_string(&repeated).unwrap()
+        );
+        let text = format!("{}{twice}{}", "[".repeat(depth), "]".repeat(depth));
+        // serde_json alone takes it, keeping the last value.
+        prop_assert!(serde_json::from_str::<Value>(&text).is_ok());
+        match strict_json::from_slice(text.as_bytes()) {
+            Err(StrictJsonError::RepeatedKey { key, line, column }) => {
+                prop_assert_eq!(key, repeated);
+                prop_assert_eq!(line, 1);
+                prop_assert!(column <= text.len(), "{column}");
+            }
+            other => prop_assert!(false, "{text}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn syntax_errors_are_serde_json_s() {
+    for text in ["", "{", "[1,]", "{\"a\" 1}", "[] []", "\u{feff}[]"] {
+        let Err(StrictJsonError::Syntax(err)) = strict_json::from_slice(text.as_bytes()) else {
+            panic!("{text:?} read");
+        };
+        let expected = serde_json::from_str::<Value>(text).unwrap_err();
+        assert_eq!(err.to_string(), expected.to_string(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_long_repeated_key_is_cut() {
+    let key = "é".repeat(1000);
+    let text = format!(r#"{{"{key}": 1, "{key}": 2}}"#);
+    let Err(StrictJsonError::RepeatedKey { key: kept, .. }) =
+        strict_json::from_slice(text.as_bytes())
+    else {
+        panic!("read");
+    };
+    assert!(kept.len() <= KEY_PREFIX + '…'.len_utf8(), "{}", kept.len());
+    assert!(kept.ends_with('…'));
+    assert!(key.starts_with(kept.trim_end_matches('…')));
+}
+
+#[test]
+fn nesting_is_limited_as_in_serde_json() {
+    let deep = "[".repeat(100_000);
+    let Err(StrictJsonError::Syntax(err)) = strict_json::from_slice(deep.as_bytes()) else {
+        panic!("read");
+    };
+    assert!(
+        err.to_string().contains("recursion limit exceeded"),
+        "{err}"
+    );
+}
