@@ -139,6 +139,8 @@ fn bad_input_exits_2_saying_what_and_where() {
         BadCase { name: "duplicate", args: vec!["diff", "-"], stdin: Some(entry(r#"{"id": "message.sent", "name": "Message Sent", "description": "d", "category": "message"}"#).into_bytes()) },
         BadCase { name: "missing_file", args: vec!["diff", "no-such-response.json"], stdin: None },
         BadCase { name: "directory", args: vec!["diff", "."], stdin: None },
+        BadCase { name: "empty_file_name", args: vec!["diff", ""], stdin: None },
+        BadCase { name: "control_characters_in_file_name", args: vec!["diff", "no-such\x1b[31m\nfile.json"], stdin: None },
         BadCase { name: "not_utf8", args: vec!["diff", "-"], stdin: Some(b"[\"caf\xe9\"]".to_vec()) },
         BadCase { name: "no_argument", args: vec!["diff"], stdin: None },
     ];

@@ -6,6 +6,7 @@ use std::io::{self, Read};
 use std::path::PathBuf;
 
 use crate::output::BadInput;
+use crate::style::printable;
 
 /// Where input comes from: a file, or stdin (`-` on the command line).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +31,11 @@ impl Source {
             Source::Stdin => {
                 let mut bytes = Vec::new();
                 io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
+            }
+            Source::File(path) if path.as_os_str().is_empty() => {
+                return Err(BadInput::new(
+                    "the file name is empty: give a path, or - for stdin",
+                ));
             }
             Source::File(path) => std::fs::read(path),
         };
@@ -64,7 +70,9 @@ impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Source::Stdin => f.write_str("stdin"),
-            Source::File(path) => write!(f, "{}", path.display()),
+            // A file name is untrusted text too: an escape sequence in it
+            // must not reach the terminal through an error message.
+            Source::File(path) => f.write_str(&printable(&path.to_string_lossy())),
         }
     }
 }
@@ -121,5 +129,11 @@ mod tests {
         );
         assert!(Source::from_arg(OsStr::new("a.JSON")).is_json_file());
         assert!(!Source::Stdin.is_json_file());
+    }
+
+    #[test]
+    fn file_names_print_escaped() {
+        let source = Source::from_arg(OsStr::new("a\x1b[31m\nb.json"));
+        assert_eq!(source.to_string(), "a\\u{1b}[31m\\nb.json");
     }
 }
