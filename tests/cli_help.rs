@@ -4,7 +4,9 @@
 mod cli_support;
 
 use std::ffi::OsStr;
+use std::fs::OpenOptions;
 use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
 
 use cli_support::cli;
 
@@ -56,6 +58,35 @@ fn version_prints_the_package_version() {
         run.stdout,
         format!("kakiyo-events {}\n", env!("CARGO_PKG_VERSION"))
     );
+}
+
+/// Help and version text that cannot be written fails like any other
+/// output: one `error:` line and exit 2, not a silent success.
+#[test]
+fn help_that_cannot_be_written_is_an_error() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        println!("skipped: no /dev/full on this system");
+        return;
+    }
+    for args in [
+        vec!["--help"],
+        vec!["-h"],
+        vec!["--version"],
+        vec!["list", "--help"],
+        vec!["list"],
+    ] {
+        let file = OpenOptions::new()
+            .write(true)
+            .open(full)
+            .expect("/dev/full opens");
+        let run = cli(&args).stdout_to(file).run();
+        assert_eq!(run.code, 2, "{args:?}: {run}");
+        assert!(
+            run.stderr.starts_with("error: cannot write to stdout: "),
+            "{args:?}: {run}"
+        );
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 use std::ffi::OsStr;
 use std::fmt;
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -35,6 +36,7 @@ impl fmt::Display for Run {
 pub struct Cli {
     command: Command,
     stdin: Option<Vec<u8>>,
+    stdout: Option<File>,
 }
 
 /// `kakiyo-events ARGS…`, in the scratch directory, with no stdin and none of
@@ -64,6 +66,7 @@ where
     Cli {
         command,
         stdin: None,
+        stdout: None,
     }
 }
 
@@ -71,6 +74,13 @@ impl Cli {
     /// Feeds `bytes` on stdin.
     pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
         self.stdin = Some(bytes.into());
+        self
+    }
+
+    /// Sends stdout to `file` (such as /dev/full) instead of capturing it;
+    /// the run's `stdout` is then empty.
+    pub fn stdout_to(mut self, file: File) -> Self {
+        self.stdout = Some(file);
         self
     }
 
@@ -89,7 +99,8 @@ impl Cli {
 
     /// Runs to the end without checking stderr (for `--help`, whose text clap prints).
     pub fn run_unchecked(&mut self) -> Run {
-        self.command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let stdout = self.stdout.take().map_or_else(Stdio::piped, Stdio::from);
+        self.command.stdout(stdout).stderr(Stdio::piped());
         self.command.stdin(if self.stdin.is_some() {
             Stdio::piped()
         } else {

@@ -73,8 +73,7 @@ pub fn finish(outcome: Outcome) -> ExitCode {
     match outcome {
         Ok(report) => {
             if let Err(err) = write_stdout(&report.stdout) {
-                error_line(&format!("cannot write to stdout: {err}"));
-                return ExitCode::from(EXIT_BAD_INPUT);
+                return write_failed(&err);
             }
             match report.failure {
                 None => ExitCode::SUCCESS,
@@ -92,15 +91,19 @@ pub fn finish(outcome: Outcome) -> ExitCode {
 }
 
 /// A clap error: `--help` and `--version` print as clap wrote them and
-/// succeed; anything else becomes one `error:` line and exit 2. `command` is
+/// succeed, unless stdout cannot take them (as for any other output, a closed
+/// pipe is fine and any other write error is exit 2); anything else becomes one `error:` line and exit 2. `command` is
 /// the whole command, for the list of subcommands when none was given.
 pub fn usage_error(err: &clap::Error, command: &clap::Command) -> ExitCode {
     use clap::error::ErrorKind;
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             // clap's styled text, coloured only where clap's own checks allow.
-            let _ = err.print();
-            ExitCode::SUCCESS
+            let printed = err.print().and_then(|()| io::stdout().flush());
+            match ignore_broken_pipe(printed) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => write_failed(&err),
+            }
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
             let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
@@ -151,13 +154,25 @@ fn one_line(rendered: &str) -> String {
 /// has all it wanted.
 fn write_stdout(text: &str) -> io::Result<()> {
     let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    ignore_broken_pipe(
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush()),
+    )
+}
+
+/// A write to stdout's result, with a closed pipe counted as success.
+fn ignore_broken_pipe(written: io::Result<()>) -> io::Result<()> {
+    match written {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
+}
+
+/// Stdout could not take the output (a full disk, `> /dev/full`): exit 2.
+fn write_failed(err: &io::Error) -> ExitCode {
+    error_line(&format!("cannot write to stdout: {err}"));
+    ExitCode::from(EXIT_BAD_INPUT)
 }
 
 /// `error: {why}` on stderr, on one line whatever `why` holds.
