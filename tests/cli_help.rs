@@ -29,6 +29,19 @@ fn help_names_every_subcommand() {
     );
 }
 
+/// `validate --help` names every key of the JSON report it describes.
+#[test]
+fn validate_help_names_every_json_report_key() {
+    let report = cli(["validate", "--format", "json", "*"]).run();
+    assert_eq!(report.code, 0, "{report}");
+    let report: serde_json::Value = serde_json::from_str(&report.stdout).expect("JSON");
+    let keys: Vec<&String> = report.as_object().expect("an object").keys().collect();
+    let help = cli(["validate", "--help"]).run().stdout;
+    for key in keys {
+        assert!(help.contains(&format!("\"{key}\"")), "{key} in:\n{help}");
+    }
+}
+
 #[test]
 fn every_subcommand_and_flag_has_help() {
     for name in SUBCOMMANDS {

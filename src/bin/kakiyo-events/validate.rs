@@ -38,7 +38,7 @@ pub struct Args {
     #[arg(long, value_name = "F")]
     file: Option<PathBuf>,
 
-    /// `text` for people; `json` for {"valid", "checked", "invalid": [...]}.
+    /// `text` for people; `json` for {"valid", "checked", "wildcard", "invalid": [...]}.
     #[arg(long, short, value_enum, default_value_t)]
     format: TextOrJson,
 }
