@@ -23,10 +23,12 @@ fn help_names_every_subcommand() {
             run.stdout
         );
     }
-    assert!(
-        run.stdout.contains("NO_COLOR"),
-        "--help states the colour rule"
-    );
+    for rule in ["NO_COLOR", "CLICOLOR_FORCE", "TERM=dumb"] {
+        assert!(
+            run.stdout.contains(rule),
+            "--help states the colour rule: {rule}"
+        );
+    }
 }
 
 /// `validate --help` names every key of the JSON report it describes.

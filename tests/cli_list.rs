@@ -170,6 +170,17 @@ fn colour_only_when_asked_for_and_never_under_no_color() {
     let forced = cli(["list"]).env("CLICOLOR_FORCE", "1").run();
     assert!(forced.stdout.contains("\x1b[1mProspect (5 events)\x1b[0m"));
     assert!(forced.stdout.contains("\x1b[36mprospect.qualified"));
+    // As the README says: CLICOLOR_FORCE wins over TERM=dumb, but not as `0`.
+    let dumb = cli(["list"])
+        .env("CLICOLOR_FORCE", "1")
+        .env("TERM", "dumb")
+        .run();
+    assert_eq!(
+        dumb.stdout, forced.stdout,
+        "CLICOLOR_FORCE wins over TERM=dumb"
+    );
+    let zero = cli(["list"]).env("CLICOLOR_FORCE", "0").run();
+    assert_eq!(zero.stdout, piped.stdout, "CLICOLOR_FORCE=0 forces nothing");
 
     let no_color = cli(["list"])
         .env("CLICOLOR_FORCE", "1")
