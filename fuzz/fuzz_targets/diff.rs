@@ -5,11 +5,14 @@
 //! error at the same place.
 #![no_main]
 
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::fmt;
 
 use kakiyo_events::{DiffErrorKind, EventField, EventId, diff};
 use libfuzzer_sys::fuzz_target;
-use serde_json::Value;
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
 
 const FIELDS: [&str; 4] = ["id", "name", "description", "category"];
 
@@ -37,7 +40,21 @@ fn model(json: &str) -> Expected {
             entry: None,
         };
     }
-    let Ok(value) = serde_json::from_str::<Value>(json) else {
+    // diff refuses an object naming a key twice, wherever it is, before it
+    // looks at the shape; and it stops there, so a repeat before a syntax
+    // error is what it reports.
+    let first_repeat = RefCell::new(None);
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let read = NotingRepeats(&first_repeat)
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value));
+    if first_repeat.borrow().is_some() {
+        return Expected::Error {
+            kind: "repeated key",
+            entry: None,
+        };
+    }
+    let Ok(value) = read else {
         return Expected::Error {
             kind: "syntax",
             entry: None,
@@ -100,10 +117,78 @@ fn model(json: &str) -> Expected {
     Expected::Entries(entries)
 }
 
+/// serde_json's `Value`, read on past a repeated key: the first key an
+/// object names twice (in document order) is noted, and the last value kept,
+/// as serde_json does.
+#[derive(Clone, Copy)]
+struct NotingRepeats<'a>(&'a RefCell<Option<String>>);
+
+impl<'de> DeserializeSeed<'de> for NotingRepeats<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NotingRepeats<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = Map::new();
+        let mut seen = HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) && self.0.borrow().is_none() {
+                *self.0.borrow_mut() = Some(key.clone());
+            }
+            let value = map.next_value_seed(self)?;
+            fields.insert(key, value);
+        }
+        Ok(Value::Object(fields))
+    }
+}
+
 fn kind_name(kind: &DiffErrorKind) -> &'static str {
     match kind {
         DiffErrorKind::Empty => "empty",
         DiffErrorKind::Syntax { .. } => "syntax",
+        DiffErrorKind::RepeatedKey { .. } => "repeated key",
         DiffErrorKind::NotAnArray { .. } => "not an array",
         DiffErrorKind::EntryNotAnObject { .. } => "entry not an object",
         DiffErrorKind::MissingField { .. } => "missing field",
@@ -214,7 +299,10 @@ fuzz_target!(|data: &[u8]| {
         (Err(err), Expected::Error { kind, entry }) => {
             assert_eq!(kind_name(err.kind()), kind, "{err}");
             assert_eq!(err.entry(), entry, "{err}");
-            assert_eq!(err.line_column().is_some(), kind == "syntax");
+            assert_eq!(
+                err.line_column().is_some(),
+                matches!(kind, "syntax" | "repeated key")
+            );
             let shown = err.to_string();
             assert!(!shown.contains(['\n', '\r']), "one line: {shown:?}");
             // Ids are kept to 64 bytes, escaped: a huge id never makes a huge message.
