@@ -1,9 +1,9 @@
 //! [`validate`]: checking a list of ids at once, as a webhook's `events` list.
 
 use alloc::vec::Vec;
-use core::fmt;
+use core::fmt::{self, Write as _};
 
-use crate::escape::Escaped;
+use crate::escape::{Escaped, needs_escape};
 use crate::{EventId, UnknownEventId};
 
 /// Checks every id and returns them, in input order, as [`EventId`]s; or
@@ -93,12 +93,7 @@ impl fmt::Display for InvalidEventIds {
             if n > 0 {
                 f.write_str(", ")?;
             }
-            // An empty id would otherwise vanish between two commas; a control
-            // character in one could forge a log line or drive a terminal.
-            match unknown.input() {
-                "" => f.write_str("\"\"")?,
-                input => write!(f, "{}", Escaped(input))?,
-            }
+            write_id(f, unknown.input())?;
             if unknown.is_truncated() {
                 write!(f, "… ({} bytes)", unknown.input_len())?;
             }
@@ -111,3 +106,30 @@ impl fmt::Display for InvalidEventIds {
 }
 
 impl core::error::Error for InvalidEventIds {}
+
+/// One rejected id as the API's wording shows it: as it is, when it is plain.
+/// An id that would make the list ambiguous is quoted instead, with `"` and
+/// `\` escaped: an empty one would vanish between two commas, and one holding
+/// `, `, a parenthesis or a space could read as several ids or as a
+/// suggestion. A control or bidi character, which could forge a log line or
+/// drive a terminal, is escaped either way (and quotes the id).
+fn write_id(f: &mut fmt::Formatter<'_>, id: &str) -> fmt::Result {
+    let ambiguous =
+        |c: char| matches!(c, ',' | '(' | ')' | '"' | '\\') || c.is_whitespace() || needs_escape(c);
+    if !id.is_empty() && !id.contains(ambiguous) {
+        return f.write_str(id);
+    }
+    f.write_char('"')?;
+    let mut rest = id;
+    while let Some(at) = rest.find(['"', '\\']) {
+        let (plain, tail) = rest.split_at(at);
+        write!(f, "{}", Escaped(plain))?;
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            write!(f, "\\{c}")?;
+        }
+        rest = chars.as_str();
+    }
+    write!(f, "{}", Escaped(rest))?;
+    f.write_char('"')
+}

@@ -277,9 +277,25 @@ mod alloc_api {
         let err = validate(["ok\n\u{1b}[31mFAKE LOG LINE", "a\u{202E}gnp.exe"]).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "Invalid event IDs: ok\\n\\u{1b}[31mFAKE LOG LINE, a\\u{202e}gnp.exe"
+            r#"Invalid event IDs: "ok\n\u{1b}[31mFAKE LOG LINE", "a\u{202e}gnp.exe""#
         );
         assert!(!err.to_string().contains('\n'));
+    }
+
+    #[test]
+    fn validate_display_quotes_an_id_that_would_read_as_several() {
+        let err = validate([
+            "foo, bar (did you mean message.sent?)",
+            "",
+            "say \"hi\"\\",
+            "plain.id",
+        ])
+        .unwrap_err();
+        assert_eq!(err.len(), 4);
+        assert_eq!(
+            err.to_string(),
+            r#"Invalid event IDs: "foo, bar (did you mean message.sent?)", "", "say \"hi\"\\", plain.id"#
+        );
     }
 
     #[test]

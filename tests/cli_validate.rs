@@ -188,6 +188,12 @@ fn unreadable_input_exits_2() {
             stdin: None,
         },
         BadCase {
+            // serde_json alone would check only the second list.
+            name: "events_twice",
+            args: vec!["validate", "--stdin"],
+            stdin: Some(br#"{"events": ["message.sent"], "events": ["bogus"]}"#.to_vec()),
+        },
+        BadCase {
             name: "events_not_array",
             args: vec![
                 "validate",

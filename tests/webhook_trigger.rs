@@ -270,10 +270,14 @@ fn no_connection_exits_1() {
 
 #[test]
 fn bad_arguments_exit_2_before_any_request() {
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 6] = [
         (
             &["--data", "{not json"],
             "error: --data is not JSON: invalid JSON at line 1, column 2: key must be a string\n",
+        ),
+        (
+            &["--data", r#"{"agentId": "a1", "agentId": "a2"}"#],
+            "error: --data is not JSON: invalid JSON at line 1, column 27: an object names the key \"agentId\" twice\n",
         ),
         (
             &["--url", "https://127.0.0.1/"],

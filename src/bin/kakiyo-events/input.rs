@@ -6,6 +6,7 @@ use std::io::{self, Read};
 use std::path::PathBuf;
 
 use crate::output::BadInput;
+use crate::strict_json::StrictJsonError;
 use crate::style::printable;
 
 /// Where input comes from: a file, or stdin (`-` on the command line).
@@ -87,6 +88,18 @@ pub fn json_syntax_error(err: &serde_json::Error) -> String {
     let column = column.max(1);
     let what = full.strip_suffix(&suffix).unwrap_or(&full);
     format!("invalid JSON at line {line}, column {column}: {what}")
+}
+
+/// `text` as one JSON value, or the reason in words with its line and
+/// column. An object that names a key twice is refused, as the library's
+/// readers refuse it: serde_json alone would keep the last value unsaid.
+pub fn read_json(text: &str) -> Result<serde_json::Value, String> {
+    crate::strict_json::from_slice(text.as_bytes()).map_err(|err| match err {
+        StrictJsonError::Syntax(err) => json_syntax_error(&err),
+        StrictJsonError::RepeatedKey { key, line, column } => format!(
+            "invalid JSON at line {line}, column {column}: an object names the key {key:?} twice"
+        ),
+    })
 }
 
 /// An I/O error in words, without the OS error number.

@@ -15,6 +15,9 @@ mod list;
 mod output;
 mod show;
 mod sign;
+// The library's JSON reader, which refuses a key named twice in one object.
+#[path = "../../strict_json.rs"]
+mod strict_json;
 mod style;
 mod trigger;
 mod validate;

@@ -51,12 +51,8 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Outcome {
     let event = event_id(&args.event, args.allow_unknown)?;
-    let data = serde_json::from_str(&args.data).map_err(|err| {
-        BadInput::new(format!(
-            "--data is not JSON: {}",
-            crate::input::json_syntax_error(&err)
-        ))
-    })?;
+    let data = crate::input::read_json(&args.data)
+        .map_err(|why| BadInput::new(format!("--data is not JSON: {why}")))?;
     let url = http_url(&args.url)?;
     if args.secret.as_deref() == Some("") {
         return Err(BadInput::new(

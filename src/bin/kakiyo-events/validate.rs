@@ -7,7 +7,7 @@ use kakiyo_events::{JsonType, UnknownEventId};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
 
-use crate::input::{Source, json_syntax_error};
+use crate::input::{Source, read_json};
 use crate::output::{BadInput, Outcome, Report, TextOrJson, to_json};
 use crate::style::Style;
 
@@ -222,7 +222,7 @@ fn line_entries(text: &str) -> Vec<Entry> {
 /// A JSON array of ids, or a webhook create body whose `events` is one.
 fn json_entries(source: &Source, text: &str) -> Result<Vec<Entry>, BadInput> {
     let bad = |why: String| BadInput::new(format!("{source}: {why}"));
-    let value: Value = serde_json::from_str(text).map_err(|err| bad(json_syntax_error(&err)))?;
+    let value = read_json(text).map_err(bad)?;
     let (items, path) = match value {
         Value::Array(items) => (items, ""),
         Value::Object(mut body) => match body.remove("events") {
