@@ -1,8 +1,10 @@
 //! [`AnyEventId`]: an id from a webhook that may be newer than this catalog.
 
 use alloc::string::String;
+use core::cmp::Ordering;
 use core::convert::Infallible;
 use core::fmt;
+use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
 use crate::EventId;
@@ -25,20 +27,35 @@ use crate::EventId;
 /// assert_eq!(unknown.known(), None);
 /// assert_eq!(unknown.as_str(), "linkedin.message.received");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// Two `AnyEventId`s are equal, hash alike and order alike when their text is
+/// the same, whichever variant holds it: parsing and the `From` impls always
+/// give `Known` for a catalog id, but the variants are public, and an
+/// `Unknown("message.sent")` built by hand is still `message.sent`.
+/// Catalog ids order first, in catalog order, then the others by their text.
+///
+/// ```
+/// use kakiyo_events::{AnyEventId, EventId};
+///
+/// let by_hand = AnyEventId::Unknown("message.sent".into());
+/// assert_eq!(by_hand, AnyEventId::Known(EventId::MessageSent));
+/// assert_eq!(by_hand.known(), Some(EventId::MessageSent));
+/// ```
+#[derive(Clone, Debug)]
 pub enum AnyEventId {
     /// An id of the compiled catalog.
     Known(EventId),
-    /// Any other id, exactly as received.
+    /// Any other id, exactly as received. (One of the catalog's, put here by
+    /// hand, still counts as that event: see [`known`](Self::known).)
     Unknown(String),
 }
 
 impl AnyEventId {
-    /// The catalog event, if the id is one.
+    /// The catalog event, if the id is one (also when an `Unknown` holds it).
     pub fn known(&self) -> Option<EventId> {
         match self {
             Self::Known(id) => Some(*id),
-            Self::Unknown(_) => None,
+            Self::Unknown(id) => EventId::find(id),
         }
     }
 
@@ -87,6 +104,40 @@ impl From<EventId> for AnyEventId {
 impl PartialEq<EventId> for AnyEventId {
     fn eq(&self, other: &EventId) -> bool {
         self.known() == Some(*other)
+    }
+}
+
+/// By text: see the type's docs.
+impl PartialEq for AnyEventId {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for AnyEventId {}
+
+/// By text, as equality is.
+impl Hash for AnyEventId {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+/// Catalog ids first, in catalog order; then the others, by their text.
+impl Ord for AnyEventId {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self.known(), other.known()) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => self.as_str().cmp(other.as_str()),
+        }
+    }
+}
+
+impl PartialOrd for AnyEventId {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 

@@ -84,6 +84,12 @@ impl Visitor<'_> for CategoryVisitor {
     fn visit_str<E: de::Error>(self, category: &str) -> Result<Category, E> {
         category.parse().map_err(E::custom)
     }
+
+    fn visit_bytes<E: de::Error>(self, category: &[u8]) -> Result<Category, E> {
+        let category = core::str::from_utf8(category)
+            .map_err(|_| E::invalid_value(Unexpected::Bytes(category), &self))?;
+        self.visit_str(category)
+    }
 }
 
 impl<'de> Deserialize<'de> for Category {
@@ -124,6 +130,13 @@ mod any_event_id {
 
         fn visit_string<E: de::Error>(self, id: String) -> Result<AnyEventId, E> {
             Ok(AnyEventId::from(id))
+        }
+
+        /// Bytes that are UTF-8, as `EventId` and `Category` take them.
+        fn visit_bytes<E: de::Error>(self, id: &[u8]) -> Result<AnyEventId, E> {
+            let id = core::str::from_utf8(id)
+                .map_err(|_| E::invalid_value(de::Unexpected::Bytes(id), &self))?;
+            self.visit_str(id)
         }
     }
 

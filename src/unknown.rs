@@ -11,6 +11,10 @@ use crate::{Category, EventId, suggest};
 /// making one never allocates and never copies a huge input. The suggestion is
 /// worked out only when asked for, so a failed parse costs no more than the lookup.
 ///
+/// Equality and hashing see what the error holds: the kept bytes and the
+/// input's length. Two inputs longer than 64 bytes that share their first 64
+/// bytes and their length give equal errors, though the inputs differ.
+///
 /// # Example
 /// ```
 /// use kakiyo_events::EventId;

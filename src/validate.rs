@@ -9,6 +9,10 @@ use crate::{EventId, UnknownEventId};
 /// Checks every id and returns them, in input order, as [`EventId`]s; or
 /// every invalid one, with its position.
 ///
+/// `"*"`, which a webhook's `events` list may hold to mean every event, is
+/// not an event id, so it is invalid here; `webhook::Subscription::parse`
+/// (feature `webhook`) reads such lists, wildcard included.
+///
 /// # Example
 /// ```
 /// use kakiyo_events::{EventId, validate};

@@ -241,6 +241,56 @@ fn event_is_copy_and_comparable() {
 mod alloc_api {
     use kakiyo_events::{AnyEventId, EventId, validate};
 
+    /// Equality, hashing and order follow the text, whichever variant holds it.
+    #[test]
+    fn any_event_id_is_its_text() {
+        use std::collections::HashSet;
+        let by_hand = AnyEventId::Unknown("message.sent".into());
+        let parsed: AnyEventId = "message.sent".parse().unwrap();
+        assert_eq!(by_hand, parsed);
+        assert_eq!(by_hand, EventId::MessageSent);
+        assert_eq!(by_hand.known(), Some(EventId::MessageSent));
+        assert_eq!(
+            [by_hand.clone(), parsed.clone()]
+                .into_iter()
+                .collect::<HashSet<_>>()
+                .len(),
+            1
+        );
+        let ids: Vec<AnyEventId> = vec![
+            AnyEventId::Unknown("zzz".into()),
+            AnyEventId::Unknown("agent.offline".into()),
+            AnyEventId::Known(EventId::ProspectQualified),
+            AnyEventId::Unknown("aaa".into()),
+            by_hand,
+            parsed,
+        ];
+        for a in &ids {
+            for b in &ids {
+                assert_eq!(a == b, a.cmp(b).is_eq(), "{a:?} {b:?}");
+                assert_eq!(a.partial_cmp(b), Some(a.cmp(b)));
+            }
+        }
+        let mut sorted = ids.clone();
+        sorted.sort();
+        let texts: Vec<&str> = sorted.iter().map(AnyEventId::as_str).collect();
+        // Catalog ids in catalog order, then the others by text.
+        let position = |id: EventId| EventId::ALL.iter().position(|&x| x == id).unwrap();
+        assert!(position(EventId::ProspectQualified) < position(EventId::MessageSent));
+        assert!(position(EventId::MessageSent) < position(EventId::AgentOffline));
+        assert_eq!(
+            texts,
+            [
+                "prospect.qualified",
+                "message.sent",
+                "message.sent",
+                "agent.offline",
+                "aaa",
+                "zzz"
+            ]
+        );
+    }
+
     #[test]
     fn validate_keeps_input_order() {
         let ids = validate(vec![
@@ -385,6 +435,37 @@ mod serde_api {
         let ids: Vec<AnyEventId> = serde_json::from_str(r#"["message.sent","x.y"]"#).unwrap();
         assert_eq!(ids[0], EventId::MessageSent);
         assert_eq!(ids[1], AnyEventId::Unknown("x.y".into()));
+
+        // A catalog id put in `Unknown` by hand round-trips to an equal value.
+        let by_hand = AnyEventId::Unknown("message.sent".into());
+        let json = serde_json::to_string(&by_hand).unwrap();
+        assert_eq!(serde_json::from_str::<AnyEventId>(&json).unwrap(), by_hand);
+    }
+
+    /// Every visitor takes UTF-8 bytes, as formats without a string type give them.
+    #[test]
+    fn ids_and_categories_deserialize_from_bytes() {
+        use serde::Deserialize;
+        use serde::de::value::{BytesDeserializer, Error};
+        let bytes = |text: &'static str| BytesDeserializer::<Error>::new(text.as_bytes());
+        assert_eq!(
+            EventId::deserialize(bytes("message.sent")),
+            Ok(EventId::MessageSent)
+        );
+        assert_eq!(
+            Category::deserialize(bytes("message")),
+            Ok(Category::Message)
+        );
+        assert!(Category::deserialize(BytesDeserializer::<Error>::new(b"\xff")).is_err());
+        #[cfg(feature = "alloc")]
+        {
+            use kakiyo_events::AnyEventId;
+            assert_eq!(
+                AnyEventId::deserialize(bytes("x.y")),
+                Ok(AnyEventId::Unknown("x.y".into()))
+            );
+            assert!(AnyEventId::deserialize(BytesDeserializer::<Error>::new(b"\xff")).is_err());
+        }
     }
 }
 
