@@ -52,7 +52,7 @@ where
 ///
 /// Its `Display` matches the message of the API reference's own check:
 /// `Invalid event IDs: foo, prospect.qualifed (did you mean prospect.qualified?)`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct InvalidEventIds {
     invalid: Vec<(usize, UnknownEventId)>,
 }
