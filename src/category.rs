@@ -69,7 +69,9 @@ impl FromStr for Category {
     /// assert_eq!("campaign".parse(), Ok(Category::Campaign));
     /// assert!("Campaign".parse::<Category>().is_err());
     /// ```
-    fn from_str(category: &str) -> Result<Self, Self::Err> {
+    // The concrete type, never `Self::Err`: a catalog may have a category
+    // `err`, and `Self::Err` would then be ambiguous with `Category::Err`.
+    fn from_str(category: &str) -> Result<Self, UnknownCategory> {
         Category::ALL
             .iter()
             .copied()
@@ -81,7 +83,8 @@ impl FromStr for Category {
 impl TryFrom<&str> for Category {
     type Error = UnknownCategory;
 
-    fn try_from(category: &str) -> Result<Self, Self::Error> {
+    // Not `Self::Error`, which a category `error` would make ambiguous.
+    fn try_from(category: &str) -> Result<Self, UnknownCategory> {
         category.parse()
     }
 }

@@ -137,7 +137,9 @@ impl FromStr for EventId {
     /// assert!("Prospect.Qualified".parse::<EventId>().is_err());
     /// ```
     #[inline]
-    fn from_str(id: &str) -> Result<Self, Self::Err> {
+    // The concrete type, never `Self::Err`: a variant named like an
+    // associated type would make `Self::…` ambiguous (see `Category`).
+    fn from_str(id: &str) -> Result<Self, UnknownEventId> {
         find_event_id(id).ok_or_else(|| UnknownEventId::new(id))
     }
 }
@@ -146,7 +148,7 @@ impl TryFrom<&str> for EventId {
     type Error = UnknownEventId;
 
     #[inline]
-    fn try_from(id: &str) -> Result<Self, Self::Error> {
+    fn try_from(id: &str) -> Result<Self, UnknownEventId> {
         id.parse()
     }
 }

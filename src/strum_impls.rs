@@ -1,4 +1,9 @@
 //! strum's traits, written by hand so that no user pays for `strum_macros`.
+//!
+//! The enums' variants come from the catalog, so these impls never write
+//! `Self::<associated type>`: a category `iterator` gives `Category::Iterator`,
+//! and `Self::Iterator` would then be ambiguous (rustc denies it). They name
+//! the concrete type instead.
 
 use core::iter::Copied;
 use core::slice::Iter;
@@ -22,7 +27,7 @@ impl EnumCount for EventId {
 impl IntoEnumIterator for EventId {
     type Iterator = Copied<Iter<'static, EventId>>;
 
-    fn iter() -> Self::Iterator {
+    fn iter() -> Copied<Iter<'static, EventId>> {
         EventId::ALL.iter().copied()
     }
 }
@@ -73,7 +78,7 @@ impl EnumCount for Category {
 impl IntoEnumIterator for Category {
     type Iterator = Copied<Iter<'static, Category>>;
 
-    fn iter() -> Self::Iterator {
+    fn iter() -> Copied<Iter<'static, Category>> {
         Category::ALL.iter().copied()
     }
 }

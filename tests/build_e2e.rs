@@ -163,6 +163,17 @@ fn interleaved_categories_compile_and_list_their_own_events() {
     probe_reads_back(&fixture("interleaved-categories.json"));
 }
 
+/// Categories and ids whose variants share a name with an associated type of
+/// a trait the enums implement (`Category::Err`, `Error`, `Iterator`, `Item`,
+/// `Value`, `Output`, `Target`, `Owned`, `IntoIter`; `EventId::IntoIter`,
+/// `SerializeSeq`): the crate's impls name concrete types, never
+/// `Self::Err`, so nothing is ambiguous and the crate compiles.
+#[test]
+fn variants_named_like_associated_types_compile() {
+    let _serial = serial();
+    probe_reads_back(&fixture("associated-type-names.json"));
+}
+
 /// Builds and runs the probe against `catalog`, and checks that everything
 /// it prints is the catalog's text, byte for byte, in the catalog's order.
 fn probe_reads_back(catalog: &Path) {
