@@ -438,6 +438,54 @@ fn assert_build_fails(catalog: &Path, expected: &[&str]) {
     );
 }
 
+/// A catalog path cargo cannot take fails the build with one line that shows
+/// it escaped: a newline in it would otherwise have been a cargo directive of
+/// its own (`cargo::rustc-cfg=injected`), and a non-UTF-8 path would re-run
+/// the build script on every build.
+#[test]
+fn catalog_paths_cargo_cannot_take_fail_the_build_with_one_message() {
+    let _serial = serial();
+    let dir = work_dir().join("odd-paths");
+    fs::create_dir_all(&dir).unwrap();
+    let injecting = dir.join("x.json\ncargo::rustc-cfg=injected");
+    fs::copy(Path::new(CRATE_DIR).join("events.json"), &injecting).unwrap();
+    let escaped = injecting.display().to_string().replace('\n', "\\n");
+    let mut cases = vec![(
+        injecting,
+        format!(
+            "{escaped}: the path in KAKIYO_EVENTS_CATALOG holds the character '\\n'; a control or invisible character cannot go into a cargo directive or a message line, so rename the file or give another path"
+        ),
+    )];
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut bytes = dir.as_os_str().as_bytes().to_vec();
+        bytes.extend_from_slice(b"/\xffcatalog.json");
+        let lossy = String::from_utf8_lossy(&bytes).into_owned();
+        cases.push((
+            PathBuf::from(std::ffi::OsStr::from_bytes(&bytes)),
+            format!(
+                "{lossy}: the path in KAKIYO_EVENTS_CATALOG is not valid UTF-8 (shown with U+FFFD for its bad bytes); cargo can only watch a UTF-8 path for changes, so rename the file or give another path"
+            ),
+        ));
+    }
+    for (path, expected) in cases {
+        let output = cargo(&probe_dir(), &["build"], Some(&path));
+        let stderr = text(&output.stderr);
+        assert!(!output.status.success(), "{path:?} built:\n{stderr}");
+        let reported: Vec<&str> = stderr
+            .lines()
+            .filter(|line| line.contains("KAKIYO_EVENTS_CATALOG"))
+            .collect();
+        assert_eq!(reported.len(), 1, "for {path:?}:\n{stderr}");
+        assert!(
+            reported[0].starts_with("error: ") && reported[0].ends_with(&format!(": {expected}")),
+            "for {path:?}:\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
 #[test]
 fn broken_catalogs_fail_the_build_with_one_message_per_problem() {
     let _serial = serial();

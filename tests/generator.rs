@@ -5,7 +5,8 @@
 mod codegen;
 
 use codegen::{
-    Source, doc_text, generate, ordered_map_literal, parse_catalog, title_case, variant_name,
+    Source, catalog_path, doc_text, generate, ordered_map_literal, parse_catalog, title_case,
+    variant_name,
 };
 
 fn bundled() -> String {
@@ -122,4 +123,69 @@ fn events_map_is_the_literal_phf_codegen_writes() {
             map.build().to_string()
         );
     }
+}
+
+/// The path in `KAKIYO_EVENTS_CATALOG` goes into `cargo::rerun-if-changed=`
+/// and starts every message: a newline in it would be a cargo directive of
+/// its own, and a non-UTF-8 path cannot be tracked. Both are refused with one
+/// line that shows the path escaped.
+#[test]
+fn catalog_paths_that_cargo_cannot_take_are_refused() {
+    use std::ffi::OsStr;
+
+    for ok in [
+        "events.json",
+        "/tmp/my catalog/événements 🎉.json",
+        "C:\\x\\e.json",
+    ] {
+        assert_eq!(catalog_path(OsStr::new(ok)), Ok(ok));
+    }
+    let cases = [
+        (
+            "/tmp/x.json\ncargo::rustc-cfg=injected",
+            r"error: /tmp/x.json\ncargo::rustc-cfg=injected: the path in KAKIYO_EVENTS_CATALOG holds the character '\n';",
+        ),
+        (
+            "a\rb.json",
+            r"error: a\rb.json: the path in KAKIYO_EVENTS_CATALOG holds the character '\r';",
+        ),
+        (
+            "a\u{1b}[31m.json",
+            r"error: a\u{1b}[31m.json: the path in KAKIYO_EVENTS_CATALOG holds the character '\u{1b}';",
+        ),
+        (
+            "a\u{202e}b.json",
+            r"error: a\u{202e}b.json: the path in KAKIYO_EVENTS_CATALOG holds the character '\u{202e}';",
+        ),
+    ];
+    for (path, start) in cases {
+        let message = catalog_path(OsStr::new(path)).unwrap_err();
+        assert!(message.starts_with(start), "{path:?}: {message}");
+        assert!(!message.chars().any(char::is_control), "{message:?}");
+        assert_eq!(message.lines().count(), 1, "{message:?}");
+    }
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let message = catalog_path(OsStr::from_bytes(b"/tmp/\xffx.json\n")).unwrap_err();
+        assert!(
+            message.starts_with(
+                "error: /tmp/\u{fffd}x.json\\n: the path in KAKIYO_EVENTS_CATALOG is not valid UTF-8"
+            ),
+            "{message}"
+        );
+        assert!(!message.chars().any(char::is_control), "{message:?}");
+    }
+}
+
+/// A catalog's errors start with the origin, escaped: a path (or any origin a
+/// caller passes) cannot break the line or forge another.
+#[test]
+fn error_lines_escape_the_origin() {
+    let errors = generate("[]", "cat\nalog\u{1b}.json", Source::Override).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        r"error: cat\nalog\u{1b}.json: the catalog is an empty array; add at least one event"
+    );
 }

@@ -1,8 +1,10 @@
 //! What `build.rs` does, kept here so that `build.rs` stays a few lines long.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::{env, fs};
 
+use super::escape::{Escaped, needs_escape};
 use super::{Source, generate};
 
 /// The variable that points the build at a team's own catalog file.
@@ -34,9 +36,10 @@ fn try_run() -> Result<(), String> {
 
     let (path, origin, source) = match env::var_os(CATALOG_ENV) {
         Some(path) if !path.is_empty() => {
-            let origin = path.to_string_lossy().into_owned();
+            // Checked before it goes into any directive or message.
+            let origin = catalog_path(&path)?.to_owned();
             println!("cargo::rerun-if-changed={origin}");
-            (PathBuf::from(path), origin, Source::Override)
+            (PathBuf::from(origin.as_str()), origin, Source::Override)
         }
         _ => (
             PathBuf::from("events.json"),
@@ -51,7 +54,11 @@ fn try_run() -> Result<(), String> {
                 "check the path in KAKIYO_EVENTS_CATALOG (an absolute path is safest)"
             }
         };
-        format!("error: {origin}: cannot read the catalog: {e}; {hint}")
+        format!(
+            "error: {}: cannot read the catalog: {}; {hint}",
+            Escaped(&origin),
+            Escaped(&e.to_string())
+        )
     })?;
     let code = generate(&json, &origin, source).map_err(|errors| errors.to_string())?;
 
@@ -60,8 +67,41 @@ fn try_run() -> Result<(), String> {
     let out = PathBuf::from(out_dir).join(OUTPUT_FILE);
     // Rewriting identical output would only bump the mtime and rebuild for nothing.
     if fs::read_to_string(&out).ok().as_deref() != Some(code.as_str()) {
-        fs::write(&out, code)
-            .map_err(|e| format!("error: {}: cannot write: {e}", out.display()))?;
+        fs::write(&out, code).map_err(|e| {
+            format!(
+                "error: {}: cannot write: {}",
+                Escaped(&out.display().to_string()),
+                Escaped(&e.to_string())
+            )
+        })?;
     }
     Ok(())
+}
+
+/// The catalog path `KAKIYO_EVENTS_CATALOG` names, if cargo can track it and
+/// a message can show it as it is; otherwise the one `error:` line that says
+/// why.
+///
+/// The path goes into `cargo::rerun-if-changed=`, one directive a line: a
+/// newline in it would start a directive of its own (`cargo::rustc-cfg=…`).
+/// A path that is not UTF-8 could only be given to cargo in its lossy form,
+/// a file that never exists, so cargo would re-run the build script on every
+/// build. And the messages show the path first, as `error: <path>: …`, with
+/// no control or bidirectional character. So such a path is refused, and
+/// the message shows it escaped.
+pub fn catalog_path(path: &OsStr) -> Result<&str, String> {
+    let Some(text) = path.to_str() else {
+        return Err(format!(
+            "error: {}: the path in {CATALOG_ENV} is not valid UTF-8 (shown with U+FFFD for its bad bytes); cargo can only watch a UTF-8 path for changes, so rename the file or give another path",
+            Escaped(&path.to_string_lossy())
+        ));
+    };
+    if let Some(bad) = text.chars().find(|&c| needs_escape(c)) {
+        return Err(format!(
+            "error: {}: the path in {CATALOG_ENV} holds the character '{}'; a control or invisible character cannot go into a cargo directive or a message line, so rename the file or give another path",
+            Escaped(text),
+            bad.escape_default()
+        ));
+    }
+    Ok(text)
 }

@@ -236,7 +236,9 @@ impl fmt::Display for CatalogErrors {
             } else {
                 ": "
             };
-            write!(f, "error: {}{sep}{error}", self.origin)?;
+            // The origin is a path the user gave: shown escaped, so that
+            // the line stays one line of plain text whatever the path holds.
+            write!(f, "error: {}{sep}{error}", Escaped(&self.origin))?;
         }
         Ok(())
     }
