@@ -149,6 +149,34 @@ fn bad_catalogs() -> Vec<(&'static str, String, Vec<&'static str>)> {
             vec!["BadText(Empty)"],
         ),
         (
+            "a problem of its own does not hide a duplicate id",
+            r#"[{"id": "a.b", "name": " N", "description": "d", "category": "a"}, {"id": "a.b", "name": "N", "description": "d", "category": "a"}]"#.into(),
+            vec!["BadText(Padded)", "DuplicateId"],
+        ),
+        (
+            "a duplicate with a problem of its own",
+            format!(r#"[{ok}, {{"id": "prospect.qualified", "name": "", "description": "D", "category": "prospect"}}]"#),
+            vec!["BadText(Empty)", "DuplicateId"],
+        ),
+        (
+            "a problem of its own does not hide a variant collision",
+            r#"[{"id": "prospect.stage_2", "name": "N", "description": "D ", "category": "prospect"}, {"id": "prospect.stage2", "name": "N", "description": "D", "category": "prospect", "x": 1}]"#.into(),
+            vec!["BadText(Padded)", "UnknownField", "VariantCollision"],
+        ),
+        (
+            "a problem of its own does not hide a category variant collision",
+            format!(
+                r#"[{{"id": "stage_2.joined", "description": "D", "category": "stage_2"}}, {}]"#,
+                entry("stage2.left", "stage2")
+            ),
+            vec!["MissingField", "CategoryVariantCollision"],
+        ),
+        (
+            "a problem of its own does not hide a reserved variant",
+            r#"[{"id": "a.l_l", "name": "N", "description": "D", "category": "a", "deprecated": ""}]"#.into(),
+            vec!["BadText(Empty)", "ReservedVariant"],
+        ),
+        (
             "every problem is reported, not just the first",
             format!(
                 "[{}, {}, {ok}, {ok}, 3]",

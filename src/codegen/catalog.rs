@@ -87,13 +87,12 @@ pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<CatalogError>> {
     }
 
     let mut errors = Vec::new();
-    let mut events = Vec::with_capacity(entries.len());
-    for (index, entry) in entries.iter().enumerate() {
-        if let Some(event) = check_entry(index, entry, &mut errors) {
-            events.push((index, event));
-        }
-    }
-    let catalog = check_catalog(events, &mut errors);
+    let checked: Vec<Checked> = entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| check_entry(index, entry, &mut errors))
+        .collect();
+    let catalog = check_catalog(checked, &mut errors);
     if errors.is_empty() {
         Ok(catalog)
     } else {
@@ -112,8 +111,28 @@ struct Entry {
     deprecated: Option<String>,
 }
 
-/// Checks one entry on its own. Returns it only when it has no problem.
-fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Option<Entry> {
+/// What one entry gives the cross-entry checks. An entry with a problem of
+/// its own still takes part in them through whatever of it is valid, so that
+/// one problem never hides another (a padded name must not hide that the id
+/// is a duplicate).
+struct Checked {
+    index: usize,
+    /// The id, when it is itself valid.
+    id: Option<String>,
+    /// The category, when the id is valid and the category matches it.
+    category: Option<String>,
+    /// The whole entry, when it has no problem of its own.
+    entry: Option<Entry>,
+}
+
+/// Checks one entry on its own.
+fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Checked {
+    let mut checked = Checked {
+        index,
+        id: None,
+        category: None,
+        entry: None,
+    };
     let id = entry.get("id").and_then(Json::as_str).map(str::to_owned);
     let at = Position {
         index,
@@ -124,7 +143,7 @@ fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Op
             at,
             found: entry.kind(),
         });
-        return None;
+        return checked;
     };
 
     // Each key in file order: a repeat is a problem of its own, told once
@@ -199,31 +218,42 @@ fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Op
                 at: at.clone(),
                 reason,
             });
-        } else if let Some(category) = &category {
-            let expected = id.split('.').next().unwrap_or_default();
-            if category != expected {
-                errors.push(CatalogError::CategoryMismatch {
-                    at: at.clone(),
-                    category: category.clone(),
-                    expected: expected.to_owned(),
-                });
+        } else {
+            checked.id = Some(id.clone());
+            if let Some(category) = &category {
+                let expected = id.split('.').next().unwrap_or_default();
+                if category == expected {
+                    checked.category = Some(category.clone());
+                } else {
+                    errors.push(CatalogError::CategoryMismatch {
+                        at: at.clone(),
+                        category: category.clone(),
+                        expected: expected.to_owned(),
+                    });
+                }
             }
         }
     }
-    if errors.len() > before {
-        return None;
+    if errors.len() == before {
+        if let (Some(id), Some(name), Some(description), Some(category)) =
+            (id, name, description, category)
+        {
+            checked.entry = Some(Entry {
+                id,
+                name,
+                description,
+                category,
+                deprecated,
+            });
+        }
     }
-    Some(Entry {
-        id: id?,
-        name: name?,
-        description: description?,
-        category: category?,
-        deprecated,
-    })
+    checked
 }
 
-/// Cross-entry checks (duplicates and name collisions), then assembly.
-fn check_catalog(entries: Vec<(usize, Entry)>, errors: &mut Vec<CatalogError>) -> Catalog {
+/// Cross-entry checks (duplicates and name collisions) on every valid id
+/// and category, whatever else is wrong with its entry, then assembly of the
+/// entries that have no problem (the catalog is only used when none has).
+fn check_catalog(entries: Vec<Checked>, errors: &mut Vec<CatalogError>) -> Catalog {
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut by_variant: HashMap<String, Position> = HashMap::new();
     let mut category_by_variant: HashMap<String, String> = HashMap::new();
@@ -231,40 +261,43 @@ fn check_catalog(entries: Vec<(usize, Entry)>, errors: &mut Vec<CatalogError>) -
     let mut categories: Vec<CategorySpec> = Vec::new();
     let mut events = Vec::with_capacity(entries.len());
 
-    for (index, entry) in entries {
+    for checked in entries {
+        let Some(id) = checked.id else { continue };
         let at = Position {
-            index,
-            id: Some(entry.id.clone()),
+            index: checked.index,
+            id: Some(id.clone()),
         };
-        if let Some(&first) = by_id.get(&entry.id) {
+        if let Some(&first) = by_id.get(&id) {
+            // Its variant and category are the first one's: nothing more to tell.
             errors.push(CatalogError::DuplicateId { at, first });
             continue;
         }
-        by_id.insert(entry.id.clone(), index);
+        by_id.insert(id.clone(), checked.index);
 
-        let variant = variant_name(&entry.id);
+        let variant = variant_name(&id);
         if let Some(&(_, item)) = RESERVED_VARIANTS.iter().find(|(name, _)| *name == variant) {
             errors.push(CatalogError::ReservedVariant {
-                at,
+                at: at.clone(),
                 variant: format!("EventId::{variant}"),
                 item,
             });
-            continue;
-        }
-        if let Some(other) = by_variant.get(&variant) {
+        } else if let Some(other) = by_variant.get(&variant) {
             errors.push(CatalogError::VariantCollision {
-                at,
-                variant,
+                at: at.clone(),
+                variant: variant.clone(),
                 other: other.clone(),
             });
-            continue;
+        } else {
+            by_variant.insert(variant.clone(), at.clone());
         }
-        by_variant.insert(variant.clone(), at.clone());
 
-        let category = match category_index.get(&entry.category) {
+        let Some(category_id) = checked.category else {
+            continue;
+        };
+        let category = match category_index.get(&category_id) {
             Some(&existing) => existing,
             None => {
-                let category_variant = variant_name(&entry.category);
+                let category_variant = variant_name(&category_id);
                 if let Some(&(_, item)) = RESERVED_VARIANTS
                     .iter()
                     .find(|(name, _)| *name == category_variant)
@@ -279,23 +312,24 @@ fn check_catalog(entries: Vec<(usize, Entry)>, errors: &mut Vec<CatalogError>) -
                 if let Some(other) = category_by_variant.get(&category_variant) {
                     errors.push(CatalogError::CategoryVariantCollision {
                         at,
-                        category: entry.category.clone(),
+                        category: category_id.clone(),
                         variant: category_variant,
                         other: other.clone(),
                     });
                     continue;
                 }
-                category_by_variant.insert(category_variant.clone(), entry.category.clone());
-                category_index.insert(entry.category.clone(), categories.len());
+                category_by_variant.insert(category_variant.clone(), category_id.clone());
+                category_index.insert(category_id.clone(), categories.len());
                 categories.push(CategorySpec {
-                    id: entry.category.clone(),
-                    name: title_case(&entry.category),
+                    id: category_id.clone(),
+                    name: title_case(&category_id),
                     variant: category_variant,
                     events: Vec::new(),
                 });
                 categories.len() - 1
             }
         };
+        let Some(entry) = checked.entry else { continue };
         if let Some(spec) = categories.get_mut(category) {
             spec.events.push(events.len());
         }
