@@ -212,24 +212,35 @@ fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Ch
     let category = text("category", true);
     let deprecated = text("deprecated", false);
 
+    // An empty or padded id or category has been told above, once: what is
+    // checked here is its trimmed text, so that the same problem is not told
+    // again as a bad segment (" a.b"), a missing prefix ("") or a mismatch.
     if let Some(id) = &id {
-        if let Err(reason) = check_id(id) {
-            errors.push(CatalogError::InvalidId {
+        let trimmed = id.trim();
+        match check_id(trimmed) {
+            _ if trimmed.is_empty() => {}
+            Err(reason) => errors.push(CatalogError::InvalidId {
                 at: at.clone(),
                 reason,
-            });
-        } else {
-            checked.id = Some(id.clone());
-            if let Some(category) = &category {
-                let expected = id.split('.').next().unwrap_or_default();
-                if category == expected {
-                    checked.category = Some(category.clone());
-                } else {
-                    errors.push(CatalogError::CategoryMismatch {
+            }),
+            Ok(()) => {
+                let valid = trimmed == id;
+                if valid {
+                    checked.id = Some(id.clone());
+                }
+                let expected = trimmed.split('.').next().unwrap_or_default();
+                match &category {
+                    Some(given) if valid && given == expected => {
+                        checked.category = Some(given.clone());
+                    }
+                    // Empty, or it matches once trimmed: told as such above.
+                    Some(given) if given.trim().is_empty() || given.trim() == expected => {}
+                    Some(given) => errors.push(CatalogError::CategoryMismatch {
                         at: at.clone(),
-                        category: category.clone(),
+                        category: given.clone(),
                         expected: expected.to_owned(),
-                    });
+                    }),
+                    None => {}
                 }
             }
         }
