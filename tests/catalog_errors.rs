@@ -33,6 +33,7 @@ fn kind(error: &CatalogError) -> &'static str {
         CatalogError::VariantCollision { .. } => "VariantCollision",
         CatalogError::CategoryVariantCollision { .. } => "CategoryVariantCollision",
         CatalogError::ReservedVariant { .. } => "ReservedVariant",
+        CatalogError::ReservedCategoryVariant { .. } => "ReservedCategoryVariant",
         CatalogError::BadText {
             problem: TextProblem::Empty,
             ..
@@ -137,7 +138,28 @@ fn bad_catalogs() -> Vec<(&'static str, String, Vec<&'static str>)> {
             vec!["CategoryVariantCollision"],
         ),
         ("variant clashes with EventId::ALL", format!("[{}]", entry("a.l_l", "a")), vec!["ReservedVariant"]),
-        ("category variant is Self", format!("[{}]", entry("self.updated", "self")), vec!["ReservedVariant"]),
+        ("category variant is Self", format!("[{}]", entry("self.updated", "self")), vec!["ReservedCategoryVariant"]),
+        (
+            "a bad category is told once, at its first entry",
+            format!(
+                "[{ok}, {}, {}, {}]",
+                entry("self.a", "self"),
+                entry("self.b", "self"),
+                entry("self.c", "self")
+            ),
+            vec!["ReservedCategoryVariant"],
+        ),
+        (
+            "a colliding category is told once, at its first entry",
+            format!(
+                "[{}, {}, {}, {}]",
+                entry("stage_2.a", "stage_2"),
+                entry("stage2.b", "stage2"),
+                entry("stage_2.c", "stage_2"),
+                entry("stage2.d", "stage2")
+            ),
+            vec!["CategoryVariantCollision"],
+        ),
         (
             "empty name",
             r#"[{"id": "prospect.qualified", "name": "", "description": "D", "category": "prospect"}]"#.into(),

@@ -121,6 +121,8 @@ struct Checked {
     id: Option<String>,
     /// The category, when the id is valid and the category matches it.
     category: Option<String>,
+    /// The category field as written, to count the entries that use one.
+    category_text: Option<String>,
     /// The whole entry, when it has no problem of its own.
     entry: Option<Entry>,
 }
@@ -131,6 +133,7 @@ fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Ch
         index,
         id: None,
         category: None,
+        category_text: None,
         entry: None,
     };
     let id = entry.get("id").and_then(Json::as_str).map(str::to_owned);
@@ -211,6 +214,7 @@ fn check_entry(index: usize, entry: &Json, errors: &mut Vec<CatalogError>) -> Ch
     let description = text("description", true);
     let category = text("category", true);
     let deprecated = text("deprecated", false);
+    checked.category_text.clone_from(&category);
 
     // An empty or padded id or category has been told above, once: what is
     // checked here is its trimmed text, so that the same problem is not told
@@ -268,9 +272,19 @@ fn check_catalog(entries: Vec<Checked>, errors: &mut Vec<CatalogError>) -> Catal
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut by_variant: HashMap<String, Position> = HashMap::new();
     let mut category_by_variant: HashMap<String, String> = HashMap::new();
-    let mut category_index: HashMap<String, usize> = HashMap::new();
+    // A category's index in `categories`, or `None` once it has been told
+    // to be unusable: that is told once, at its first entry, not at each.
+    let mut category_index: HashMap<String, Option<usize>> = HashMap::new();
     let mut categories: Vec<CategorySpec> = Vec::new();
     let mut events = Vec::with_capacity(entries.len());
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for category in entries.iter().filter_map(|c| c.category_text.as_deref()) {
+        *uses.entry(category).or_default() += 1;
+    }
+    let uses: HashMap<String, usize> = uses
+        .into_iter()
+        .map(|(category, n)| (category.to_owned(), n))
+        .collect();
 
     for checked in entries {
         let Some(id) = checked.id else { continue };
@@ -306,18 +320,23 @@ fn check_catalog(entries: Vec<Checked>, errors: &mut Vec<CatalogError>) -> Catal
             continue;
         };
         let category = match category_index.get(&category_id) {
-            Some(&existing) => existing,
+            Some(&Some(existing)) => existing,
+            Some(None) => continue,
             None => {
                 let category_variant = variant_name(&category_id);
+                let events = uses.get(&category_id).copied().unwrap_or(1);
                 if let Some(&(_, item)) = RESERVED_VARIANTS
                     .iter()
                     .find(|(name, _)| *name == category_variant)
                 {
-                    errors.push(CatalogError::ReservedVariant {
+                    errors.push(CatalogError::ReservedCategoryVariant {
                         at,
-                        variant: format!("Category::{category_variant}"),
+                        category: category_id.clone(),
+                        variant: category_variant,
                         item,
+                        events,
                     });
+                    category_index.insert(category_id, None);
                     continue;
                 }
                 if let Some(other) = category_by_variant.get(&category_variant) {
@@ -326,11 +345,13 @@ fn check_catalog(entries: Vec<Checked>, errors: &mut Vec<CatalogError>) -> Catal
                         category: category_id.clone(),
                         variant: category_variant,
                         other: other.clone(),
+                        events,
                     });
+                    category_index.insert(category_id, None);
                     continue;
                 }
                 category_by_variant.insert(category_variant.clone(), category_id.clone());
-                category_index.insert(category_id.clone(), categories.len());
+                category_index.insert(category_id.clone(), Some(categories.len()));
                 categories.push(CategorySpec {
                     id: category_id.clone(),
                     name: title_case(&category_id),

@@ -77,18 +77,29 @@ pub enum CatalogError {
         variant: String,
         other: Position,
     },
-    /// Two categories that give one Rust variant name.
+    /// Two categories that give one Rust variant name; told once, at the
+    /// first entry of the second category, which `events` entries use.
     CategoryVariantCollision {
         at: Position,
         category: String,
         variant: String,
         other: String,
+        events: usize,
     },
-    /// An id or category whose variant name would shadow an associated item.
+    /// An id whose variant name would shadow an associated item.
     ReservedVariant {
         at: Position,
         variant: String,
         item: &'static str,
+    },
+    /// A category whose variant name would shadow an associated item; told
+    /// once, at its first entry, with how many entries use it.
+    ReservedCategoryVariant {
+        at: Position,
+        category: String,
+        variant: String,
+        item: &'static str,
+        events: usize,
     },
     /// An empty or whitespace-padded text field.
     BadText {
@@ -117,6 +128,7 @@ impl CatalogError {
             | Self::VariantCollision { at, .. }
             | Self::CategoryVariantCollision { at, .. }
             | Self::ReservedVariant { at, .. }
+            | Self::ReservedCategoryVariant { at, .. }
             | Self::BadText { at, .. } => Some(at.index),
         }
     }
@@ -196,14 +208,31 @@ impl fmt::Display for CatalogError {
                 category,
                 variant,
                 other,
-            } => write!(
-                f,
-                "{at}: category {category:?} gives the Rust variant Category::{variant}, which category {other:?} already gives; rename one of the categories"
-            ),
+                events,
+            } => {
+                write!(
+                    f,
+                    "{at}: category {category:?} gives the Rust variant Category::{variant}, which category {other:?} already gives; rename one of the categories"
+                )?;
+                used_by(f, category, *events)
+            }
             Self::ReservedVariant { at, variant, item } => write!(
                 f,
                 "{at}: gives the Rust variant {variant}, which would clash with {item}; rename it"
             ),
+            Self::ReservedCategoryVariant {
+                at,
+                category,
+                variant,
+                item,
+                events,
+            } => {
+                write!(
+                    f,
+                    "{at}: category {category:?} gives the Rust variant Category::{variant}, which would clash with {item}; rename the category"
+                )?;
+                used_by(f, category, *events)
+            }
             Self::BadText { at, field, problem } => match problem {
                 TextProblem::Empty => write!(f, "{at}: field {field:?} is empty; write the text"),
                 TextProblem::Padded => write!(
@@ -213,6 +242,15 @@ impl fmt::Display for CatalogError {
             },
         }
     }
+}
+
+/// ` (N events use "category")` after a category's problem, which is told
+/// once for all of them; nothing when only one does.
+fn used_by(f: &mut fmt::Formatter<'_>, category: &str, events: usize) -> fmt::Result {
+    if events > 1 {
+        write!(f, " ({events} events use {category:?})")?;
+    }
+    Ok(())
 }
 
 /// All the problems found in one catalog file, each told on its own line as
