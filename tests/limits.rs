@@ -307,3 +307,60 @@ fn generator_reports_each_repeated_key_once_in_file_order() {
         keys.iter().map(String::as_str).collect::<Vec<_>>()
     );
 }
+
+/// Catalog text echoed in a generator error is cut to 64 bytes, ending in
+/// `…`: a 100 KB id (or category, or key) gives a short line, not one that
+/// quotes it twice.
+#[test]
+fn generator_errors_echo_at_most_64_bytes_of_catalog_text() {
+    let long = "b".repeat(100_000);
+    let entry = |id: &str, category: &str, extra: &str| {
+        format!(
+            r#"{{"id": "{id}", "name": "N", "description": "D", "category": "{category}"{extra}}}"#
+        )
+    };
+    let catalogs = [
+        // An invalid id: its position and its bad segment.
+        format!("[{}]", entry(&format!("a.B{long}"), "a", "")),
+        // A category that is not the id's first segment, and an unknown key.
+        format!(
+            "[{}]",
+            entry("a.b", &format!("c{long}"), &format!(r#", "{long}": 1"#))
+        ),
+        // Valid ids: a duplicate, and two ids giving one variant (digits have no case).
+        format!(
+            "[{0}, {0}, {1}]",
+            entry(&format!("a.x2{long}"), "a", ""),
+            entry(&format!("a.x_2{long}"), "a", "")
+        ),
+        // Two categories giving one variant.
+        format!(
+            "[{}, {}]",
+            entry(&format!("x2{long}.a"), &format!("x2{long}"), ""),
+            entry(&format!("x_2{long}.b"), &format!("x_2{long}"), "")
+        ),
+    ];
+    for json in &catalogs {
+        let errors = codegen::generate(json, "events.json", codegen::Source::Bundled).unwrap_err();
+        assert!(!errors.errors.is_empty());
+        for line in errors.to_string().lines() {
+            assert!(
+                line.len() < 700,
+                "a {} byte line: {}…",
+                line.len(),
+                &line[..200]
+            );
+            assert!(line.contains('…'), "{line}");
+        }
+    }
+    let errors = codegen::parse_catalog(&catalogs[0]).unwrap_err();
+    let shown = errors[0].to_string();
+    let kept = format!("a.B{}…", "b".repeat(KEPT - 3));
+    assert!(
+        shown.starts_with(&format!(
+            "event [0] (id \"{kept}\"): invalid id: segment \"B{}…\"",
+            "b".repeat(KEPT - 1)
+        )),
+        "{shown}"
+    );
+}

@@ -15,9 +15,36 @@ pub struct Position {
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.id {
-            Some(id) => write!(f, "event [{}] (id {:?})", self.index, id),
+            Some(id) => write!(f, "event [{}] (id {})", self.index, Quoted(id)),
             None => write!(f, "event [{}]", self.index),
         }
+    }
+}
+
+/// How many bytes of catalog text a message echoes, as the library's own
+/// errors keep (`UnknownEventId`, `diff`).
+pub const ECHOED: usize = 64;
+
+/// At most [`ECHOED`] bytes of `text`, cut at a char boundary, ending in `…`
+/// when cut: a 100 KB id must not make a 100 KB message line.
+pub fn bounded(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= ECHOED {
+        return text.into();
+    }
+    let mut end = ECHOED;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", text.get(..end).unwrap_or_default()).into()
+}
+
+/// Catalog text in a message: [`bounded`], then quoted and escaped as Rust
+/// writes a string (`"a\nb"`), so it cannot break the line.
+pub struct Quoted<'a>(pub &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", bounded(self.0))
     }
 }
 
@@ -166,15 +193,17 @@ impl fmt::Display for CatalogError {
             Self::NotAString { at, field, found } => {
                 write!(f, "{at}: field {field:?} is {found}; it must be a string")
             }
-            Self::DuplicateField { at, field } => {
-                write!(f, "{at}: field {field:?} is given more than once; keep one")
-            }
+            Self::DuplicateField { at, field } => write!(
+                f,
+                "{at}: field {} is given more than once; keep one",
+                Quoted(field)
+            ),
             Self::UnknownField {
                 at,
                 field,
                 suggestion,
             } => {
-                write!(f, "{at}: unknown field {field:?}")?;
+                write!(f, "{at}: unknown field {}", Quoted(field))?;
                 if let Some(suggestion) = suggestion {
                     write!(f, " (did you mean {suggestion:?}?)")?;
                 }
@@ -191,17 +220,21 @@ impl fmt::Display for CatalogError {
                 at,
                 category,
                 expected,
-            } => write!(
-                f,
-                "{at}: category {category:?} differs from the id's first segment {expected:?}; set \"category\": {expected:?} or rename the id"
-            ),
+            } => {
+                let (category, expected) = (Quoted(category), Quoted(expected));
+                write!(
+                    f,
+                    "{at}: category {category} differs from the id's first segment {expected}; set \"category\": {expected} or rename the id"
+                )
+            }
             Self::DuplicateId { at, first } => write!(
                 f,
                 "{at}: duplicate id, first defined at event [{first}]; remove one of them"
             ),
             Self::VariantCollision { at, variant, other } => write!(
                 f,
-                "{at}: gives the Rust variant EventId::{variant}, which {other} already gives; rename one of the ids"
+                "{at}: gives the Rust variant EventId::{}, which {other} already gives; rename one of the ids",
+                bounded(variant)
             ),
             Self::CategoryVariantCollision {
                 at,
@@ -212,7 +245,10 @@ impl fmt::Display for CatalogError {
             } => {
                 write!(
                     f,
-                    "{at}: category {category:?} gives the Rust variant Category::{variant}, which category {other:?} already gives; rename one of the categories"
+                    "{at}: category {} gives the Rust variant Category::{}, which category {} already gives; rename one of the categories",
+                    Quoted(category),
+                    bounded(variant),
+                    Quoted(other)
                 )?;
                 used_by(f, category, *events)
             }
@@ -229,7 +265,8 @@ impl fmt::Display for CatalogError {
             } => {
                 write!(
                     f,
-                    "{at}: category {category:?} gives the Rust variant Category::{variant}, which would clash with {item}; rename the category"
+                    "{at}: category {} gives the Rust variant Category::{variant}, which would clash with {item}; rename the category",
+                    Quoted(category)
                 )?;
                 used_by(f, category, *events)
             }
@@ -248,7 +285,7 @@ impl fmt::Display for CatalogError {
 /// once for all of them; nothing when only one does.
 fn used_by(f: &mut fmt::Formatter<'_>, category: &str, events: usize) -> fmt::Result {
     if events > 1 {
-        write!(f, " ({events} events use {category:?})")?;
+        write!(f, " ({events} events use {})", Quoted(category))?;
     }
     Ok(())
 }

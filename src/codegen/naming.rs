@@ -1,5 +1,7 @@
 //! How catalog ids and categories become Rust names and display names.
 
+use super::error::Quoted;
+
 /// UpperCamelCase of the words of an id or category, split on `.` and `_`:
 /// `agent.status_changed` → `AgentStatusChanged`.
 pub fn variant_name(id: &str) -> String {
@@ -30,7 +32,8 @@ pub fn check_segment(segment: &str) -> Result<(), String> {
     };
     if !first.is_ascii_lowercase() {
         return Err(format!(
-            "segment {segment:?} must start with a lowercase ASCII letter"
+            "segment {} must start with a lowercase ASCII letter",
+            Quoted(segment)
         ));
     }
     if let Some(bad) = segment
@@ -38,12 +41,14 @@ pub fn check_segment(segment: &str) -> Result<(), String> {
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_'))
     {
         return Err(format!(
-            "segment {segment:?} has {bad:?}; only a-z, 0-9 and single underscores between them are allowed"
+            "segment {} has {bad:?}; only a-z, 0-9 and single underscores between them are allowed",
+            Quoted(segment)
         ));
     }
     if segment.ends_with('_') || segment.contains("__") {
         return Err(format!(
-            "segment {segment:?} has a trailing or doubled underscore"
+            "segment {} has a trailing or doubled underscore",
+            Quoted(segment)
         ));
     }
     Ok(())
