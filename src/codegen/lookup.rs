@@ -395,22 +395,27 @@ fn probe_sets(min_len: usize, limit: usize) -> Vec<Vec<Probe>> {
             })
             .collect()
     };
-    let mut sets: Vec<Vec<Probe>> = singles.iter().map(|one| probes(&[one])).collect();
-    for (i, a) in singles.iter().enumerate() {
-        for b in singles.iter().skip(i + 1) {
-            sets.push(probes(&[a, b]));
-        }
-    }
-    let firsts = singles.iter().take(4);
-    for (i, a) in firsts.enumerate() {
-        for (j, b) in singles.iter().enumerate().skip(i + 1) {
-            for c in singles.iter().skip(j + 1) {
-                sets.push(probes(&[a, b, c]));
-            }
-        }
-    }
-    sets.truncate(limit);
-    sets
+    // Built lazily and cut at `limit`: with every pair and triple built
+    // first, one long id (100 KB) meant billions of sets, and the build hung.
+    let singles = &singles;
+    let pairs = singles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| singles.iter().skip(i + 1).map(move |b| [a, b]));
+    let triples = singles.iter().take(4).enumerate().flat_map(|(i, a)| {
+        singles
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .flat_map(move |(j, b)| singles.iter().skip(j + 1).map(move |c| [a, b, c]))
+    });
+    singles
+        .iter()
+        .map(|one| probes(&[one]))
+        .chain(pairs.map(|pair| probes(&pair)))
+        .chain(triples.map(|triple| probes(&triple)))
+        .take(limit)
+        .collect()
 }
 
 /// The cheapest material under which every id is distinct, with each id's value.
