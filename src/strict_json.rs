@@ -141,18 +141,19 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     }
 }
 
-/// At most [`KEY_PREFIX`] bytes of `key`, cut at a char boundary, with `…`
-/// when cut.
-fn bounded(key: &str) -> String {
-    if key.len() <= KEY_PREFIX {
-        return key.to_owned();
+/// At most [`KEY_PREFIX`] bytes of `text`, cut at a char boundary, with `…`
+/// when cut: how much of remote text (a repeated key here, an id in `diff`'s
+/// errors) a message keeps.
+pub(crate) fn bounded(text: &str) -> String {
+    if text.len() <= KEY_PREFIX {
+        return text.to_owned();
     }
     let mut end = KEY_PREFIX;
-    while !key.is_char_boundary(end) {
+    while !text.is_char_boundary(end) {
         end -= 1;
     }
     let mut kept = String::with_capacity(end + 3);
-    kept.push_str(key.get(..end).unwrap_or_default());
+    kept.push_str(text.get(..end).unwrap_or_default());
     kept.push('…');
     kept
 }

@@ -5,9 +5,9 @@ use std::string::String;
 
 use serde_json::Value;
 
-/// How much of a remote id an error keeps: a hostile 10 MiB id must not be
-/// copied into every message.
-const ID_PREFIX: usize = 64;
+// An error keeps the first 64 bytes of a remote id, so that a hostile 10 MiB
+// id is never copied into every message: the same cut as a repeated key's.
+pub(super) use crate::strict_json::bounded;
 
 /// Why [`diff`](crate::diff) could not read a remote list. It says what is
 /// wrong and where: the line and column of bad JSON, or the entry (its
@@ -231,21 +231,6 @@ impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:?}", self.0)
     }
-}
-
-/// At most [`ID_PREFIX`] bytes of `id`, cut at a char boundary, with `…` when cut.
-pub(super) fn bounded(id: &str) -> String {
-    if id.len() <= ID_PREFIX {
-        return id.into();
-    }
-    let mut end = ID_PREFIX;
-    while !id.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut kept = String::with_capacity(end + 3);
-    kept.push_str(id.get(..end).unwrap_or_default());
-    kept.push('…');
-    kept
 }
 
 /// The type of a JSON value, for "found …" in messages.
