@@ -309,7 +309,7 @@ fn parse_remote(json: &str) -> Result<Vec<RemoteEvent>, DiffError> {
         let event = remote_event(index, fields)?;
         if let Some(&first) = first_seen.get(&event.id) {
             return Err(DiffErrorKind::DuplicateId {
-                id: error::bounded(&event.id),
+                id: error::bounded(&event.id).into_owned(),
                 first,
                 index,
             }
@@ -345,7 +345,7 @@ fn take_string(
     fields: &mut Map<String, Value>,
     field: &'static str,
 ) -> Result<String, DiffError> {
-    let id = || id.map(error::bounded);
+    let id = || id.map(|id| error::bounded(id).into_owned());
     match fields.remove(field) {
         Some(Value::String(text)) => Ok(text),
         Some(other) => Err(DiffErrorKind::FieldNotAString {

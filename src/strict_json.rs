@@ -17,6 +17,11 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+// How much of a repeated key (or, in `diff`'s errors, an id) a message keeps.
+#[path = "echo.rs"]
+pub(crate) mod echo;
+pub(crate) use echo::bounded;
+
 /// Why text is not JSON this crate reads.
 #[derive(Debug)]
 pub(crate) enum StrictJsonError {
@@ -24,8 +29,8 @@ pub(crate) enum StrictJsonError {
     Syntax(serde_json::Error),
     /// An object names `key` twice; the position is where the repeat ends.
     RepeatedKey {
-        /// The key, cut to its first [`KEY_PREFIX`] bytes (then ending in
-        /// `…`): a hostile key must not be copied whole into a message.
+        /// The key, cut to its first [`echo::ECHOED`] bytes (then ending in `…`):
+        /// a hostile key must not be copied whole into a message.
         key: String,
         /// 1-based line of the repeated key.
         line: usize,
@@ -33,9 +38,6 @@ pub(crate) enum StrictJsonError {
         column: usize,
     },
 }
-
-/// How much of a repeated key an error keeps.
-pub(crate) const KEY_PREFIX: usize = 64;
 
 /// Parses `bytes` as one JSON value, whitespace around it allowed, with
 /// serde_json's own limits (nesting depth 128) and number forms.
@@ -49,7 +51,7 @@ pub(crate) fn from_slice(bytes: &[u8]) -> Result<Value, StrictJsonError> {
     .and_then(|value| deserializer.end().map(|()| value));
     read.map_err(|err| match repeated.take() {
         Some(key) => StrictJsonError::RepeatedKey {
-            key: bounded(&key),
+            key: bounded(&key).into_owned(),
             line: err.line(),
             column: err.column(),
         },
@@ -139,21 +141,4 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         }
         Ok(Value::Object(fields))
     }
-}
-
-/// At most [`KEY_PREFIX`] bytes of `text`, cut at a char boundary, with `…`
-/// when cut: how much of remote text (a repeated key here, an id in `diff`'s
-/// errors) a message keeps.
-pub(crate) fn bounded(text: &str) -> String {
-    if text.len() <= KEY_PREFIX {
-        return text.to_owned();
-    }
-    let mut end = KEY_PREFIX;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut kept = String::with_capacity(end + 3);
-    kept.push_str(text.get(..end).unwrap_or_default());
-    kept.push('…');
-    kept
 }

@@ -16,6 +16,7 @@ fn main() {
     println!("cargo::rerun-if-changed=../../src/codegen");
     println!("cargo::rerun-if-changed=../../src/suggest.rs");
     println!("cargo::rerun-if-changed=../../src/escape.rs");
+    println!("cargo::rerun-if-changed=../../src/echo.rs");
     println!("cargo::rerun-if-changed=../support/synthetic_catalog.rs");
     println!("cargo::rerun-if-env-changed=KAKIYO_BENCH_EVENTS");
     let count = synthetic_catalog::bench_catalog_size(codegen::MAX_EVENTS)

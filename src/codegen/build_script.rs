@@ -32,6 +32,7 @@ fn try_run() -> Result<(), String> {
     println!("cargo::rerun-if-changed=src/codegen");
     println!("cargo::rerun-if-changed=src/suggest.rs");
     println!("cargo::rerun-if-changed=src/escape.rs");
+    println!("cargo::rerun-if-changed=src/echo.rs");
     println!("cargo::rerun-if-env-changed={CATALOG_ENV}");
 
     let (path, origin, source) = match env::var_os(CATALOG_ENV) {

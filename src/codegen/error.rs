@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+pub use super::echo::bounded;
 use super::escape::Escaped;
 
 /// Where in the catalog a problem is: the entry's 0-based index, and its id
@@ -19,23 +20,6 @@ impl fmt::Display for Position {
             None => write!(f, "event [{}]", self.index),
         }
     }
-}
-
-/// How many bytes of catalog text a message echoes, as the library's own
-/// errors keep (`UnknownEventId`, `diff`).
-pub const ECHOED: usize = 64;
-
-/// At most [`ECHOED`] bytes of `text`, cut at a char boundary, ending in `…`
-/// when cut: a 100 KB id must not make a 100 KB message line.
-pub fn bounded(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.len() <= ECHOED {
-        return text.into();
-    }
-    let mut end = ECHOED;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", text.get(..end).unwrap_or_default()).into()
 }
 
 /// Catalog text in a message: [`bounded`], then quoted and escaped as Rust

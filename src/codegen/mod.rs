@@ -20,6 +20,9 @@
 
 mod build_script;
 mod catalog;
+// How much catalog text an error echoes, as the library's errors do.
+#[path = "../echo.rs"]
+mod echo;
 mod emit;
 mod error;
 // The library's own escaping of outside text for terminals and logs.
