@@ -150,31 +150,6 @@ fn a_generated_catalog_of_10000_events_is_valid_and_collision_free() {
     assert_exact(&plan, &ids);
 }
 
-/// The slot table holds `EventId`s below `Limits::indexed_events_from`
-/// events and `u16` indexes from there: rustc's time to validate a table of
-/// events grows with the square of the catalog, and the extra load of an
-/// index costs a small catalog's lookup more than a large one's.
-#[test]
-fn large_catalogs_keep_the_slot_table_as_indexes() {
-    let from = Limits::default().indexed_events_from;
-    for (count, indexed) in [(22, false), (from - 1, false), (from, true), (10_000, true)] {
-        let catalog = codegen::parse_catalog(&synthetic_catalog::synthetic_catalog(count)).unwrap();
-        let mut code = String::new();
-        lookup::emit_lookup(&mut code, &catalog);
-        let table = if indexed {
-            "static LOOKUP_EVENTS: [u16; "
-        } else {
-            "static LOOKUP_EVENTS: [EventId; "
-        };
-        assert!(code.contains(table), "{count} events: no `{table}`");
-        assert_eq!(
-            code.contains("ALL_EVENTS.get(usize::from(index))"),
-            indexed,
-            "{count} events"
-        );
-    }
-}
-
 #[test]
 fn the_largest_catalog_allowed_gets_a_table() {
     let ids = synthetic_catalog::synthetic_ids(codegen::MAX_EVENTS);
@@ -292,7 +267,6 @@ const NO_SEARCH: Limits = Limits {
     displaced_tries: 0,
     displaced_doublings: 0,
     full_seeds: 0,
-    indexed_events_from: usize::MAX,
 };
 
 /// With the searches cut short, each fallback in turn takes over and still
@@ -527,24 +501,9 @@ fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
     let real =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap();
     // (catalog, search bounds, what the plan must be)
-    // The slot table as `u16` indexes into `ALL_EVENTS`, as large catalogs get it.
-    let indexed = Limits {
-        indexed_events_from: 0,
-        ..defaults
-    };
-    let cases: [(&str, Limits, &str); 12] = [
+    let cases: [(&str, Limits, &str); 9] = [
         (&real, defaults, "words at [end-1] -> direct table"),
-        (&real, indexed, "words at [end-1] -> direct table"),
         (&synthetic, defaults, "-> displaced table"),
-        (&synthetic, indexed, "-> displaced table"),
-        (
-            &synthetic,
-            Limits {
-                indexed_events_from: 0,
-                ..none
-            },
-            "binary search",
-        ),
         (
             &synthetic,
             Limits {
@@ -590,13 +549,6 @@ fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
         if name.contains("..=65 bytes") {
             assert!(lookup.contains("static LOOKUP_KEYS"), "{name}");
         }
-        // Which slot table the size asked for.
-        let indexed_table = lookup.contains("static LOOKUP_EVENTS: [u16;");
-        assert_eq!(
-            indexed_table,
-            catalog.events.len() >= limits.indexed_events_from,
-            "{name}"
-        );
         code.push_str(&lookup);
         // Each id must be found as its own event; the id plus "x" and the id
         // minus its last byte only when they are ids too.

@@ -140,10 +140,6 @@ pub struct Limits {
     pub displaced_doublings: u32,
     /// Seeds tried for the full digest before it gives up on distinct digests.
     pub full_seeds: u64,
-    /// Catalogs of at least this many events keep the lookup's events as
-    /// `u16` indexes into `ALL_EVENTS` instead of as `EventId`s (see
-    /// `emit_slot_events`).
-    pub indexed_events_from: usize,
 }
 
 impl Default for Limits {
@@ -155,7 +151,6 @@ impl Default for Limits {
             displaced_tries: 24,
             displaced_doublings: 2,
             full_seeds: 8,
-            indexed_events_from: 1024,
         }
     }
 }
@@ -586,8 +581,6 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
     let _ = writeln!(out, "}}\n");
 
     let (min, max) = (plan.min_len, plan.max_len);
-    let indexed = ids.len() >= limits.indexed_events_from;
-    let event_at = |at: &str| event_at(at, indexed);
     let _ = writeln!(out, "#[inline]");
     let _ = writeln!(
         out,
@@ -603,7 +596,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 out,
                 "    match LOOKUP_SORTED.binary_search_by(|key| key.as_bytes().cmp(bytes)) {{"
             );
-            let _ = writeln!(out, "        Ok(at) => {},", event_at("at"));
+            let _ = writeln!(out, "        Ok(at) => LOOKUP_EVENTS.get(at).copied(),");
             let _ = writeln!(out, "        Err(_) => None,");
             let _ = writeln!(out, "    }}");
             let _ = writeln!(out, "}}\n");
@@ -615,7 +608,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
             }
             let _ = writeln!(out, "];\n");
             let _ = writeln!(out, "/// The event of each id of `LOOKUP_SORTED`.");
-            emit_slot_events(out, order, indexed);
+            emit_events_at(out, "LOOKUP_EVENTS", order);
         }
         Scheme::Hashed {
             material,
@@ -698,7 +691,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                     out,
                     "    if (usize::from(len) == bytes.len()) & lookup_hash::same_padded::<{words}>(bytes, key) {{"
                 );
-                let _ = writeln!(out, "        {}", event_at("slot"));
+                let _ = writeln!(out, "        LOOKUP_EVENTS.get(slot).copied()");
             } else {
                 let _ = writeln!(out, "    let Some(key) = LOOKUP_KEYS.get(slot) else {{");
                 let _ = writeln!(out, "        return None;");
@@ -707,7 +700,7 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                     out,
                     "    if lookup_hash::same_bytes(bytes, key.as_bytes()) {{"
                 );
-                let _ = writeln!(out, "        {}", event_at("slot"));
+                let _ = writeln!(out, "        LOOKUP_EVENTS.get(slot).copied()");
             }
             let _ = writeln!(out, "    }} else {{");
             let _ = writeln!(out, "        None");
@@ -760,55 +753,15 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 }
                 let _ = writeln!(out, "];\n");
             }
+            // Indexes, not `EventId::…` paths: see `emit_events_at`.
             let _ = writeln!(
                 out,
                 "/// The event in each slot (the first, for an empty slot)."
             );
             let indexes: Vec<usize> = table.iter().map(|slot| slot.unwrap_or(0)).collect();
-            emit_slot_events(out, &indexes, indexed);
+            emit_events_at(out, "LOOKUP_EVENTS", &indexes);
         }
     }
-}
-
-/// The expression a hit returns, an `Option<EventId>`: the event
-/// `LOOKUP_EVENTS` holds at `at`, or whose index it holds there.
-fn event_at(at: &str, indexed: bool) -> String {
-    if indexed {
-        format!(
-            "LOOKUP_EVENTS.get({at}).and_then(|&index| ALL_EVENTS.get(usize::from(index))).copied()"
-        )
-    } else {
-        format!("LOOKUP_EVENTS.get({at}).copied()")
-    }
-}
-
-/// `static LOOKUP_EVENTS`: the event at each of the lookup's positions, for
-/// the hit to return. Small catalogs get `[EventId; N]`, large ones
-/// (`indexed`) `[u16; N]`, indexes into `ALL_EVENTS` (a catalog holds at most
-/// `u16::MAX` events) that a hit turns into its event with one more load.
-///
-/// Const evaluation validates every `EventId` stored in a static by walking
-/// the enum's variants to it (see `emit_events_by_category` in emit.rs), a
-/// cost that grows with the square of the catalog: at 10,000 events a slot
-/// table of events cost about 0.2 s of the crate's compile and integers cost
-/// nothing (`rustc -Z time-passes` on the generated file, three alternated
-/// runs: 1.72–1.74 against 1.51–1.53 s). The extra load is hidden behind a
-/// large table's cache misses (criterion, one run: `from_str` at 10,000
-/// events 5.76 ns, within 1% of the event table's when `fx_hashmap` is
-/// scaled to the same run) but not at 22 events, where `find` took 5% longer;
-/// and there the walk costs nothing. So the catalog's size decides
-/// (`Limits::indexed_events_from`).
-fn emit_slot_events(out: &mut String, indexes: &[usize], indexed: bool) {
-    if !indexed {
-        emit_events_at(out, "LOOKUP_EVENTS", indexes);
-        return;
-    }
-    let _ = writeln!(out, "static LOOKUP_EVENTS: [u16; {}] = [", indexes.len());
-    for chunk in indexes.chunks(16) {
-        let chunk: Vec<String> = chunk.iter().map(usize::to_string).collect();
-        let _ = writeln!(out, "    {},", chunk.join(", "));
-    }
-    let _ = writeln!(out, "];\n");
 }
 
 /// `static NAME: [EventId; N]`, the events at `indexes` (into `ALL_EVENTS`),
@@ -817,8 +770,8 @@ fn emit_slot_events(out: &mut String, indexes: &[usize], indexed: bool) {
 /// variant of each path by a search through the enum's variants). Each event
 /// stored still costs const evaluation a walk to its variant (see
 /// `emit_events_by_category` in emit.rs): at 10,000 events, about 0.2 s a
-/// table. Used for the slot table of small catalogs here and, by `emit`, for
-/// the events of each category when the catalog does not group them.
+/// table. Used for the slot table here and, by `emit`, for the events of
+/// each category when the catalog does not group them.
 pub fn emit_events_at(out: &mut String, name: &str, indexes: &[usize]) {
     let len = indexes.len();
     let rows: Vec<String> = indexes
