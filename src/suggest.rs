@@ -68,8 +68,97 @@ pub fn distance(input: &[u8], candidate: &[u8], max: usize) -> Option<usize> {
     (total <= max).then_some(total)
 }
 
+/// Prefixes that turn a word into its opposite. A suggestion must not add or
+/// drop one: `prospect.unqualified`, an id of Kakiyo's live-delivery
+/// vocabulary, is no typo of `prospect.qualified` but its opposite, and
+/// `prospect.qualifed` must not be answered with `prospect.unqualified`.
+const NEGATIONS: [&[u8]; 6] = [b"un", b"non", b"not", b"dis", b"in", b"de"];
+
+/// The length of the negation (its prefix, and a separator after it) that
+/// the word starting at `at` in `text` begins with, if any.
+fn negation_at(text: &[u8], at: usize) -> Option<usize> {
+    let word = text.get(at..)?;
+    NEGATIONS.iter().find_map(|prefix| {
+        let head = word.get(..prefix.len())?;
+        let same = head.iter().zip(prefix.iter()).all(|(&a, &b)| fold(a) == b);
+        let rest = word.get(prefix.len()..)?;
+        match rest.first().map(|&b| fold(b)) {
+            _ if !same => None,
+            // The prefix alone is a word: nothing to negate.
+            None => None,
+            Some(b'.') if rest.len() > 1 => Some(prefix.len() + 1),
+            Some(b'.') => None,
+            Some(_) => Some(prefix.len()),
+        }
+    })
+}
+
+/// Where each word of `text` starts (words are split by any separator
+/// [`fold`] turns into `.`), with its index.
+fn word_starts(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    (0..text.len())
+        .filter(|&at| at == 0 || text.get(at - 1).is_some_and(|&b| fold(b) == b'.'))
+        .enumerate()
+}
+
+/// How many negations the word numbered `word` of `text` begins with (`un`
+/// in `unqualified`: 1; `un` and `dis` in `undisqualified`: 2).
+fn negations_of_word(text: &[u8], word: usize) -> usize {
+    let Some((_, mut at)) = word_starts(text).find(|&(index, _)| index == word) else {
+        return 0;
+    };
+    let mut count = 0;
+    while let Some(cut) = negation_at(text, at) {
+        count += 1;
+        at += cut;
+    }
+    count
+}
+
+/// Whether `negated` has a negation at the start of one of its words, such
+/// that without it `negated` is nearer to `other`, while the same word of
+/// `other` has another number of them: then `other` means the opposite.
+fn drops_negation(negated: &[u8], other: &[u8]) -> bool {
+    let Some(full) = distance(negated, other, MAX_INPUT) else {
+        return false;
+    };
+    word_starts(negated).any(|(word, at)| {
+        let Some(cut) = negation_at(negated, at) else {
+            return false;
+        };
+        // `negated` without its negation, on the stack.
+        let (Some(head), Some(tail)) = (negated.get(..at), negated.get(at + cut..)) else {
+            return false;
+        };
+        let mut buffer = [0u8; MAX_INPUT];
+        let len = head.len() + tail.len();
+        let Some(without) = buffer.get_mut(..len) else {
+            return false;
+        };
+        let (start, end) = without.split_at_mut(head.len());
+        start.copy_from_slice(head);
+        end.copy_from_slice(tail);
+        distance(without, other, full.saturating_sub(1)).is_some()
+            && full > 0
+            && negations_of_word(other, word) != negations_of_word(negated, word)
+    })
+}
+
+/// Whether `input` and `candidate` differ by a negation: one of them has one
+/// at the start of a word where the other has none, and dropping it brings
+/// them nearer (`qualified` / `unqualified`, `read` / `not_read`,
+/// `connected` / `disconnected`). Swapping one negation for another
+/// (`unqualified` / `disqualified`) keeps the meaning, and a typo inside a
+/// word that merely starts like one (`invtation` / `invitation`) is still a
+/// typo.
+pub fn flips_negation(input: &[u8], candidate: &[u8]) -> bool {
+    drops_negation(input, candidate) || drops_negation(candidate, input)
+}
+
 /// The index of the candidate nearest to `input`, if one is within
-/// [`allowed_edits`]. Ties go to the earlier candidate, so the answer is stable.
+/// [`allowed_edits`] and does not merely add or drop a negation
+/// ([`flips_negation`]). Ties go to the earlier candidate, so the answer is
+/// stable.
 pub fn nearest<'a, I>(input: &str, candidates: I) -> Option<usize>
 where
     I: IntoIterator<Item = &'a str>,
@@ -82,10 +171,66 @@ where
     for (index, candidate) in candidates.into_iter().enumerate() {
         let limit = best.map_or(max, |(_, d)| d.saturating_sub(1));
         if let Some(d) = distance(input.as_bytes(), candidate.as_bytes(), limit) {
-            if best.is_none_or(|(_, best_d)| d < best_d) {
+            if best.is_none_or(|(_, best_d)| d < best_d)
+                && !flips_negation(input.as_bytes(), candidate.as_bytes())
+            {
                 best = Some((index, d));
             }
         }
     }
     best.map(|(index, _)| index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{flips_negation, nearest};
+
+    /// Adding or dropping a negation is no typo, in either direction, with or
+    /// without a separator, even beside a typo; swapping one negation for
+    /// another, and typos in words that merely start like one, still are.
+    #[test]
+    fn a_negation_is_never_suggested() {
+        let team = ["prospect.unqualified", "linkedin.message.sent"];
+        assert_eq!(nearest("prospect.qualified", team), None);
+        assert_eq!(nearest("prospect.qualifed", team), None);
+        assert_eq!(nearest("prospect.unqualifed", team), Some(0));
+        assert_eq!(
+            nearest("prospect.unqualified", ["prospect.qualified"]),
+            None
+        );
+        assert_eq!(
+            nearest("prospect.unqualified", ["prospect.disqualified"]),
+            Some(0)
+        );
+        assert_eq!(
+            nearest("connection.connected", ["connection.disconnected"]),
+            None
+        );
+        assert_eq!(nearest("message.not_read", ["message.read"]), None);
+        assert_eq!(nearest("message.Not-Read", ["message.read"]), None);
+        assert_eq!(nearest("agent.active", ["agent.inactive"]), None);
+        assert_eq!(nearest("invtation.sent", ["invitation.sent"]), Some(0));
+        assert_eq!(nearest("nivitation.sent", ["invitation.sent"]), Some(0));
+        assert_eq!(nearest("campaign.delted", ["campaign.deleted"]), Some(0));
+        assert_eq!(
+            nearest("prospect.xxqualified", ["prospect.qualified"]),
+            Some(0)
+        );
+
+        assert!(flips_negation(
+            b"prospect.qualified",
+            b"prospect.unqualified"
+        ));
+        assert!(flips_negation(b"unqualified", b"qualified"));
+        assert!(flips_negation(
+            b"PROSPECT.UNQUALIFIED",
+            b"prospect_qualified"
+        ));
+        assert!(!flips_negation(
+            b"prospect.qualified",
+            b"prospect.qualified"
+        ));
+        assert!(!flips_negation(b"un", b""));
+        assert!(!flips_negation(b"", b""));
+    }
 }

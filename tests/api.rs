@@ -165,11 +165,34 @@ fn suggestions_catch_typos_and_slips_but_not_nonsense() {
         ("", None),
         ("*", None),
         ("linkedin.message.received", None),
+        // A documented live id: not `prospect.qualified`, its opposite, but
+        // the catalog's event of the same sense.
+        ("prospect.unqualified", Some(EventId::ProspectDisqualified)),
         ("prospect.", None),
         ("completely.different.thing", None),
     ];
     for &(input, expected) in cases {
         assert_eq!(unknown(input).suggestion(), expected, "{input:?}");
+    }
+}
+
+/// "Did you mean" never answers an id with a negation added to one of its
+/// words (`un`, `non`, `not_`, `dis`, `in`, `de`) with the event whose meaning
+/// is the opposite.
+#[test]
+fn suggestions_never_flip_a_meaning() {
+    for &id in EventId::ALL {
+        let text = id.as_str();
+        let word_starts =
+            (0..text.len()).filter(|&at| at == 0 || matches!(&text[at - 1..at], "." | "_"));
+        for at in word_starts {
+            for prefix in ["un", "non", "not_", "dis", "in", "de"] {
+                let negated = format!("{}{prefix}{}", &text[..at], &text[at..]);
+                if let Err(err) = negated.parse::<EventId>() {
+                    assert_ne!(err.suggestion(), Some(id), "{negated:?}");
+                }
+            }
+        }
     }
 }
 
