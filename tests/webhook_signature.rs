@@ -137,6 +137,11 @@ fn verify_accepts_every_documented_encoding() {
         unpadded.to_owned(),
         format!("sha256={base64}"),
         format!("\n{unpadded}\t"),
+        // The algorithm's name in any case, and space after the `=`.
+        format!("SHA256={hex}"),
+        format!("Sha256={base64}"),
+        format!("sha256= {hex}"),
+        format!("sha256=\t{unpadded}"),
     ];
     for header in accepted {
         assert_eq!(
@@ -149,7 +154,7 @@ fn verify_accepts_every_documented_encoding() {
 
 #[test]
 fn missing_or_empty_header() {
-    for header in ["", " ", "\t\r\n", "sha256=", "  sha256=  "] {
+    for header in ["", " ", "\t\r\n", "sha256=", "  sha256=  ", "SHA256="] {
         assert_eq!(
             verify(b"secret", BODY, header),
             Err(SignatureError::Missing),
@@ -165,11 +170,23 @@ fn malformed_headers() {
     let cases: Vec<(String, MalformedSignature)> = vec![
         ("not a signature".into(), not_encoded),
         (hex.replacen('6', "g", 1), not_encoded),
+        // Another algorithm's name before the MAC is named as such.
         (
             format!("sha1={hex}"),
-            MalformedSignature::TooLong { len: 69 },
+            MalformedSignature::UnsupportedAlgorithm,
         ),
-        (format!("sha1={base64}"), not_encoded),
+        (
+            format!("sha1={base64}"),
+            MalformedSignature::UnsupportedAlgorithm,
+        ),
+        (
+            format!("sha512={}", &hex[..40]),
+            MalformedSignature::UnsupportedAlgorithm,
+        ),
+        (
+            format!("hmac-sha256={hex}"),
+            MalformedSignature::UnsupportedAlgorithm,
+        ),
         (
             format!("{hex} trailing"),
             MalformedSignature::TooLong { len: 73 },

@@ -55,6 +55,9 @@ pub enum MalformedSignature {
     },
     /// Neither hex nor standard base64.
     NotHexOrBase64,
+    /// Prefixed with the name of an algorithm other than `sha256` (such as
+    /// `sha1=…`): Kakiyo signs with HMAC-SHA256.
+    UnsupportedAlgorithm,
     /// Hex or base64 that decodes to the wrong number of bytes (an
     /// HMAC-SHA256 is 32): truncated, or another algorithm's MAC.
     WrongLength {
@@ -89,6 +92,9 @@ impl fmt::Display for MalformedSignature {
                  (hex) or 44 (base64)"
             ),
             Self::NotHexOrBase64 => f.write_str("neither hex nor standard base64"),
+            Self::UnsupportedAlgorithm => f.write_str(
+                "prefixed with an algorithm other than sha256= (Kakiyo signs with HMAC-SHA256)",
+            ),
             Self::WrongLength { bytes } => write!(
                 f,
                 "decodes to {bytes} bytes, but an HMAC-SHA256 is 32 bytes \

@@ -26,8 +26,12 @@ pub(super) const MAX_SIGNATURE_LEN: usize = 2 * MAC_LEN;
 /// The longest header value looked at, whitespace and prefix included.
 const MAX_HEADER_LEN: usize = 256;
 
-/// The prefix some senders put before the MAC, as GitHub does.
-const ALGORITHM_PREFIX: &str = "sha256=";
+/// The algorithm some senders name before the MAC and an `=`, as GitHub
+/// does (`sha256=…`); compared without case.
+const ALGORITHM: &str = "sha256";
+
+/// The longest algorithm name looked for before an `=`.
+const MAX_ALGORITHM_LEN: usize = 16;
 
 /// Signs a body as Kakiyo does: the HMAC-SHA256 of `raw_body` keyed with
 /// `secret`, as 64 lowercase hex digits.
@@ -66,7 +70,7 @@ pub fn sign(secret: &[u8], raw_body: &[u8]) -> String {
 /// - `header_value` is the header's value; pass `""` when the request has none.
 ///   Kakiyo's docs do not fix the MAC's text encoding, so this accepts hex (either
 ///   case) and standard base64 (padding optional), each with or without a leading
-///   `sha256=`, and with surrounding whitespace trimmed. Each is a lossless
+///   `sha256=` (in any case), and with surrounding whitespace trimmed. Each is a lossless
 ///   encoding of the same 32 bytes, so none weakens the check.
 /// - The comparison is the MAC's own constant-time `verify_slice`, so the time
 ///   taken tells an attacker nothing about how much of a guess was right.
@@ -126,8 +130,7 @@ fn decode_mac(header_value: &str) -> Result<[u8; MAC_LEN], SignatureError> {
             len,
         }));
     }
-    let trimmed = header_value.trim();
-    let text = trimmed.strip_prefix(ALGORITHM_PREFIX).unwrap_or(trimmed);
+    let text = without_algorithm(header_value.trim())?;
     if text.is_empty() {
         return Err(SignatureError::Missing);
     }
@@ -163,6 +166,30 @@ fn decode_mac(header_value: &str) -> Result<[u8; MAC_LEN], SignatureError> {
         }),
         Ok(len) => malformed(MalformedSignature::WrongLength { bytes: len }),
         Err(_) => malformed(MalformedSignature::NotHexOrBase64),
+    }
+}
+
+/// The MAC's text once a leading `sha256=` (any case, and whitespace after
+/// it) is cut, or `UnsupportedAlgorithm` when another name stands before the
+/// `=`. Base64 has `=` only as padding at its end, so a name of letters,
+/// digits, `-` or `_` followed by `=` and more text is an algorithm's name.
+fn without_algorithm(text: &str) -> Result<&str, SignatureError> {
+    let Some((name, rest)) = text.split_once('=') else {
+        return Ok(text);
+    };
+    let is_name = !name.is_empty()
+        && name.len() <= MAX_ALGORITHM_LEN
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if is_name && name.eq_ignore_ascii_case(ALGORITHM) {
+        Ok(rest.trim_start())
+    } else if is_name && !rest.bytes().all(|b| b == b'=') {
+        Err(SignatureError::Malformed(
+            MalformedSignature::UnsupportedAlgorithm,
+        ))
+    } else {
+        Ok(text)
     }
 }
 
