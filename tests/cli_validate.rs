@@ -123,6 +123,28 @@ fn file_holds_a_json_array_a_create_body_or_lines() {
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("create_body", run.to_string());
 
+    // The Create Webhook body with its optional secret, and the create
+    // response ({"id", "name", "url", "events", "active", "message"}): only
+    // `events` is read.
+    let with_secret = scratch_file(
+        "create-body-secret.json",
+        r#"{"name": "CRM sync", "url": "https://example.com/hook", "secret": "whsec_1", "events": ["prospect.qualified", "message.sent"]}"#,
+    );
+    let run = cli(["validate", "--file", with_secret]).run();
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "ok: all 2 event ids are valid\n")
+    );
+    let response = scratch_file(
+        "create-response.json",
+        r#"{"id": "wh_1", "name": "CRM sync", "url": "https://example.com/hook", "events": ["*"], "active": true, "message": "Webhook created"}"#,
+    );
+    let run = cli(["validate", "--file", response]).run();
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "ok: the event id is valid (\"*\" means every event)\n")
+    );
+
     // JSON is recognised by its first character too, whatever the file's name.
     let unnamed = scratch_file("body-without-extension", r#"{"events": ["message.sent"]}"#);
     assert_eq!(cli(["validate", "--file", unnamed]).run().code, 0);
