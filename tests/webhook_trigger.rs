@@ -268,6 +268,28 @@ fn no_connection_exits_1() {
     );
 }
 
+/// A receiver that takes the connection and never answers is given up after
+/// Kakiyo's 10 s per attempt: exit 1, the reason named. Only the lower bound
+/// of the wait is checked: a loaded machine may take longer, never less.
+#[test]
+fn a_receiver_that_never_answers_times_out_after_10_s() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    // Holds the accepted connection open, reading nothing, until the test ends.
+    let holder = thread::spawn(move || listener.accept().map(|(stream, _)| stream));
+    let started = std::time::Instant::now();
+    let out = run(&["trigger", "message.sent", "--url", &url]);
+    let waited = started.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!("error: cannot POST to {url}: ")) && stderr.contains("timeout"),
+        "{stderr}"
+    );
+    assert!(waited >= std::time::Duration::from_secs(10), "{waited:?}");
+    drop(holder.join().unwrap());
+}
+
 #[test]
 fn bad_arguments_exit_2_before_any_request() {
     let cases: [(&[&str], &str); 6] = [
