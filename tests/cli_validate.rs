@@ -145,6 +145,25 @@ fn file_holds_a_json_array_a_create_body_or_lines() {
         (0, "ok: the event id is valid (\"*\" means every event)\n")
     );
 
+    // The Create Webhook page's own example subscribes to ids of the webhooks
+    // guide's live vocabulary: refused, with a note on where they come from.
+    let guide = scratch_file(
+        "create-body-guide.json",
+        r#"{"name": "x", "url": "https://example.com/hook", "events": ["linkedin.message.received", "prospect.qualification.manual"]}"#,
+    );
+    let run = cli(["validate", "--file", guide]).run();
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout.lines().last(),
+        Some(
+            "note: linkedin.message.received, prospect.qualification.manual are in the \
+             live-delivery vocabulary of Kakiyo's webhooks guide, not in the test-events \
+             catalog (GET /v1/webhooks/test/events) this build holds; to accept them, build \
+             with KAKIYO_EVENTS_CATALOG naming a catalog that has them (see the README)"
+        ),
+        "{run}"
+    );
+
     // JSON is recognised by its first character too, whatever the file's name.
     let unnamed = scratch_file("body-without-extension", r#"{"events": ["message.sent"]}"#);
     assert_eq!(cli(["validate", "--file", unnamed]).run().code, 0);

@@ -12,6 +12,7 @@ mod escape;
 mod export;
 mod input;
 mod list;
+mod live_vocabulary;
 mod output;
 mod show;
 mod sign;

@@ -8,6 +8,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
 
 use crate::input::{Source, read_json};
+use crate::live_vocabulary;
 use crate::output::{BadInput, Outcome, Report, TextOrJson, to_json};
 use crate::style::Style;
 
@@ -21,7 +22,8 @@ const WILDCARD: &str = "*";
 /// or one id a line. The wildcard "*" (every event) is valid wherever an id is.
 ///
 /// Exit 0 when every id is valid, 1 when any is not (each listed with its
-/// position and a "did you mean"), 2 when the input cannot be read.
+/// position and a "did you mean", and a note for ids of the live vocabulary
+/// in Kakiyo's webhooks guide), 2 when the input cannot be read.
 #[derive(clap::Args)]
 #[command(group(ArgGroup::new("source").required(true).args(["ids", "stdin", "file"])))]
 pub struct Args {
@@ -96,10 +98,17 @@ pub fn run(args: &Args, style: Style) -> Outcome {
             };
             format!("{}: {what}{wildcard}\n", style.good("ok"))
         }
-        TextOrJson::Text => invalid
-            .iter()
-            .map(|i| format!("{}: {}\n", style.bold(i.at), i.unknown))
-            .collect(),
+        TextOrJson::Text => {
+            let mut lines: String = invalid
+                .iter()
+                .map(|i| format!("{}: {}\n", style.bold(i.at), i.unknown))
+                .collect();
+            let ids: Vec<&str> = invalid.iter().map(|i| i.unknown.input()).collect();
+            if let Some(note) = live_vocabulary::note(&ids) {
+                lines.push_str(&note);
+            }
+            lines
+        }
     };
     if invalid.is_empty() {
         Ok(Report::success(stdout))
