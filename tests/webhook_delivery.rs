@@ -161,6 +161,28 @@ fn missing_fields_are_named() {
         matches!(&err, DeliveryError::TeamConflict { team_id, team_dot_id } if team_id == "a" && team_dot_id == "b"),
         "{err:?}"
     );
+    assert_eq!(
+        err.to_string(),
+        r#"delivery names two teams: `teamId` is "a" but `team.id` is "b""#
+    );
+    // Anyone can post a body: a megabyte team id is kept whole in the field
+    // and cut in the message, which a receiver logs.
+    let huge = "t".repeat(1 << 20);
+    let body = format!(
+        r#"{{"event": "m", "timestamp": "t", "teamId": "{huge}", "team": {{"id": "b\n"}}}}"#
+    );
+    let err = parse_unverified(body.as_bytes()).unwrap_err();
+    assert!(
+        matches!(&err, DeliveryError::TeamConflict { team_id, .. } if team_id.len() == 1 << 20),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            r#"delivery names two teams: `teamId` is "{}…" but `team.id` is "b\n""#,
+            "t".repeat(64)
+        )
+    );
 }
 
 #[test]

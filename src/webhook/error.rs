@@ -4,6 +4,7 @@
 use core::fmt;
 
 use super::signature::MAX_SIGNATURE_LEN;
+use crate::strict_json::bounded;
 
 /// Why [`verify`](super::verify) rejected a delivery's signature.
 ///
@@ -149,7 +150,10 @@ pub enum DeliveryError {
     },
     /// A required string field is empty or only whitespace.
     EmptyField(&'static str),
-    /// Both envelope shapes are present and name different teams.
+    /// Both envelope shapes are present and name different teams. The
+    /// fields hold both ids whole; the message shows each cut to its first 64
+    /// bytes (then `…`), as a body anyone can post must not make a huge log
+    /// line.
     TeamConflict {
         /// The value of `teamId`.
         team_id: String,
@@ -177,7 +181,9 @@ impl fmt::Display for DeliveryError {
                 team_dot_id,
             } => write!(
                 f,
-                "delivery names two teams: `teamId` is {team_id:?} but `team.id` is {team_dot_id:?}"
+                "delivery names two teams: `teamId` is {:?} but `team.id` is {:?}",
+                bounded(team_id),
+                bounded(team_dot_id)
             ),
         }
     }
