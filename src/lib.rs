@@ -47,7 +47,7 @@ assert_eq!(
 //! - `webhook`: [`webhook`]: verify a delivery's `X-Kakiyo-Signature` (HMAC-SHA256,
 //!   constant-time), read its envelope into a typed [`webhook::Delivery`], and
 //!   check it against a [`webhook::Subscription`]. Implies `std` and `serde`;
-//!   adds `serde_json` and RustCrypto's `hmac` and `sha2`.
+//!   adds `serde_json`, RustCrypto's `hmac` and `sha2`, and `base64`.
 //! - `diff`: [`diff()`], which compares a saved response of the live API with
 //!   the compiled catalog, for a team's drift check in CI. Brings `serde_json`.
 //! - `cli`: the `kakiyo-events` command-line tool (implies `diff` and `webhook`).

@@ -35,8 +35,8 @@ use clap::{CommandFactory, Parser, Subcommand};
 #[command(name = "kakiyo-events", version, max_term_width = 100)]
 #[command(
     after_help = "Exit codes: 0 success, 1 a check failed (invalid ids, drift), 2 bad input.\n\
-Colour: when stdout is a terminal (unless TERM=dumb), or when CLICOLOR_FORCE is set (not 0);\n\
-never when NO_COLOR is set."
+Colour: when stdout is a terminal (unless TERM=dumb), or when CLICOLOR_FORCE is set non-empty\n\
+(not 0); never when NO_COLOR is set non-empty."
 )]
 struct Cli {
     #[command(subcommand)]
