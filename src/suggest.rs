@@ -116,12 +116,10 @@ fn negations_of_word(text: &[u8], word: usize) -> usize {
 }
 
 /// Whether `negated` has a negation at the start of one of its words, such
-/// that without it `negated` is nearer to `other`, while the same word of
-/// `other` has another number of them: then `other` means the opposite.
-fn drops_negation(negated: &[u8], other: &[u8]) -> bool {
-    let Some(full) = distance(negated, other, MAX_INPUT) else {
-        return false;
-    };
+/// that without it `negated` is nearer to `other` than `apart` (their
+/// distance), while the same word of `other` has another number of them: then
+/// `other` means the opposite.
+fn drops_negation(negated: &[u8], other: &[u8], apart: usize) -> bool {
     word_starts(negated).any(|(word, at)| {
         let Some(cut) = negation_at(negated, at) else {
             return false;
@@ -138,21 +136,21 @@ fn drops_negation(negated: &[u8], other: &[u8]) -> bool {
         let (start, end) = without.split_at_mut(head.len());
         start.copy_from_slice(head);
         end.copy_from_slice(tail);
-        distance(without, other, full.saturating_sub(1)).is_some()
-            && full > 0
+        apart > 0
+            && distance(without, other, apart - 1).is_some()
             && negations_of_word(other, word) != negations_of_word(negated, word)
     })
 }
 
-/// Whether `input` and `candidate` differ by a negation: one of them has one
-/// at the start of a word where the other has none, and dropping it brings
-/// them nearer (`qualified` / `unqualified`, `read` / `not_read`,
+/// Whether `input` and `candidate`, `apart` edits apart (their
+/// [`distance`]), differ by a negation: one of them has one at the start of a
+/// word where the other has none, and dropping it brings them nearer (`qualified` / `unqualified`, `read` / `not_read`,
 /// `connected` / `disconnected`). Swapping one negation for another
 /// (`unqualified` / `disqualified`) keeps the meaning, and a typo inside a
 /// word that merely starts like one (`invtation` / `invitation`) is still a
 /// typo.
-pub fn flips_negation(input: &[u8], candidate: &[u8]) -> bool {
-    drops_negation(input, candidate) || drops_negation(candidate, input)
+pub fn flips_negation(input: &[u8], candidate: &[u8], apart: usize) -> bool {
+    drops_negation(input, candidate, apart) || drops_negation(candidate, input, apart)
 }
 
 /// The index of the candidate nearest to `input`, if one is within
@@ -172,7 +170,7 @@ where
         let limit = best.map_or(max, |(_, d)| d.saturating_sub(1));
         if let Some(d) = distance(input.as_bytes(), candidate.as_bytes(), limit) {
             if best.is_none_or(|(_, best_d)| d < best_d)
-                && !flips_negation(input.as_bytes(), candidate.as_bytes())
+                && !flips_negation(input.as_bytes(), candidate.as_bytes(), d)
             {
                 best = Some((index, d));
             }
@@ -183,7 +181,11 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::{flips_negation, nearest};
+    use super::{MAX_INPUT, distance, flips_negation, nearest};
+
+    fn flips(a: &[u8], b: &[u8]) -> bool {
+        distance(a, b, MAX_INPUT).is_some_and(|d| flips_negation(a, b, d))
+    }
 
     /// Adding or dropping a negation is no typo, in either direction, with or
     /// without a separator, even beside a typo; swapping one negation for
@@ -217,20 +219,11 @@ mod tests {
             Some(0)
         );
 
-        assert!(flips_negation(
-            b"prospect.qualified",
-            b"prospect.unqualified"
-        ));
-        assert!(flips_negation(b"unqualified", b"qualified"));
-        assert!(flips_negation(
-            b"PROSPECT.UNQUALIFIED",
-            b"prospect_qualified"
-        ));
-        assert!(!flips_negation(
-            b"prospect.qualified",
-            b"prospect.qualified"
-        ));
-        assert!(!flips_negation(b"un", b""));
-        assert!(!flips_negation(b"", b""));
+        assert!(flips(b"prospect.qualified", b"prospect.unqualified"));
+        assert!(flips(b"unqualified", b"qualified"));
+        assert!(flips(b"PROSPECT.UNQUALIFIED", b"prospect_qualified"));
+        assert!(!flips(b"prospect.qualified", b"prospect.qualified"));
+        assert!(!flips(b"un", b""));
+        assert!(!flips(b"", b""));
     }
 }
