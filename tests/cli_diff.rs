@@ -46,6 +46,21 @@ fn sample_response_has_16_removed_and_nothing_else() {
     insta::assert_snapshot!("sample_text", cli(["diff", file]).run().to_string());
 }
 
+/// A changed field and nothing added or removed still fails a drift check.
+#[test]
+fn a_changed_field_alone_exits_1() {
+    let mut entries: Vec<Value> = serde_json::from_str(catalog_json()).expect("catalog JSON");
+    entries[0]["name"] = json!("Prospect Qualified!");
+    let run = cli(["diff", "-"])
+        .stdin(serde_json::to_string(&entries).expect("JSON"))
+        .run();
+    assert_eq!(run.code, 1, "{run}");
+    assert_eq!(
+        run.stderr, "error: the catalog has drifted from stdin: 0 added, 0 removed, 1 changed\n",
+        "{run}"
+    );
+}
+
 #[test]
 fn the_catalog_against_itself_has_no_drift() {
     let run = cli(["diff", "-"]).stdin(catalog_json()).run();

@@ -52,6 +52,28 @@ fn the_catalog_matches_itself_in_any_order() {
     assert_eq!(drift.to_string(), "no drift\n");
 }
 
+/// One field changed and nothing else: that alone is drift.
+#[test]
+fn a_changed_field_alone_is_drift() {
+    let mut entries = catalog_entries();
+    entries[2]["description"] = json!("Changed upstream.");
+    let drift = diff_of(&entries);
+    assert!(
+        drift.added.is_empty() && drift.removed.is_empty(),
+        "{drift}"
+    );
+    assert_eq!(drift.changed.len(), 1, "{drift}");
+    assert!(!drift.is_empty(), "{drift}");
+    let id = EventId::ALL[2];
+    assert_eq!(
+        drift.to_string(),
+        format!(
+            "~ {id} description: {:?} -> \"Changed upstream.\"\n",
+            id.description()
+        )
+    );
+}
+
 #[test]
 fn lists_come_in_the_specified_orders() {
     let mut entries = catalog_entries();
