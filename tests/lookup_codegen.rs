@@ -170,6 +170,36 @@ fn the_largest_catalog_allowed_gets_a_table() {
     }
 }
 
+/// Ids shorter than a word are compared in one padded word: every ASCII byte
+/// at every position of each, not only a neighbour, must miss (a compare
+/// that looked at fewer bytes let `a.bcdec` find `a.bcdef`).
+#[test]
+fn short_ids_reject_every_one_byte_change() {
+    for ids in [
+        vec!["a.bcdef", "b.cdefg", "c.defgh"],
+        vec!["a.b", "a.bc", "ab.c", "a.bcd", "x.y_z1", "q.rstuv"],
+    ] {
+        let plan = plan_lookup(&ids);
+        assert_exact(&plan, &ids);
+        for (index, id) in ids.iter().enumerate() {
+            for at in 0..id.len() {
+                for byte in 0..128u8 {
+                    let mut changed = id.as_bytes().to_vec();
+                    changed[at] = byte;
+                    let changed = String::from_utf8(changed).unwrap();
+                    let expected = ids.iter().position(|other| *other == changed);
+                    assert_eq!(
+                        plan.find(&ids, &changed),
+                        expected,
+                        "{changed:?} (from {id:?}, index {index}) via {}",
+                        plan.describe()
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Sets built against positional hashing; whatever scheme each gets, it must
 /// find every id and reject every near miss.
 #[test]
