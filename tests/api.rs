@@ -142,6 +142,9 @@ fn unknown_category() {
     let err = "billing".parse::<Category>().unwrap_err();
     assert_eq!(err.suggestion(), None);
     assert_eq!(err.to_string(), r#"unknown category "billing""#);
+    // Five bytes allow one edit: a swap of two letters is one, not two.
+    let err = "agnet".parse::<Category>().unwrap_err();
+    assert_eq!(err.suggestion(), Some(Category::Agent));
 }
 
 fn unknown(input: &str) -> UnknownEventId {
@@ -170,6 +173,15 @@ fn suggestions_catch_typos_and_slips_but_not_nonsense() {
         ("prospect.unqualified", Some(EventId::ProspectDisqualified)),
         ("prospect.", None),
         ("completely.different.thing", None),
+        // The allowance: one edit, and one more per 8 bytes of input, at most
+        // three. 14 bytes allow 2 (this one is 3 away); 24 allow 3 (4 away).
+        ("messagx.sentxx", None),
+        ("messagx.sentx", Some(EventId::MessageSent)),
+        ("agent.status_changedxxxx", None),
+        ("agent.status_changedxxx", Some(EventId::AgentStatusChanged)),
+        // `:` is a separator like `.`: here it costs nothing, and the two
+        // slips left are within the allowance of 11 bytes.
+        ("mesage:snet", Some(EventId::MessageSent)),
     ];
     for &(input, expected) in cases {
         assert_eq!(unknown(input).suggestion(), expected, "{input:?}");
@@ -368,6 +380,12 @@ mod alloc_api {
         assert_eq!(
             err.to_string(),
             r#"Invalid event IDs: "foo, bar (did you mean message.sent?)", "", "say \"hi\"\\", plain.id"#
+        );
+        // Whitespace alone, which would be invisible at the end of an id.
+        let err = validate(["a b", "message.sent ", "x\u{a0}y"]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Invalid event IDs: \"a b\", \"message.sent \" (did you mean message.sent?), \"x\u{a0}y\""
         );
     }
 

@@ -102,6 +102,8 @@ fn bad_catalogs() -> Vec<(&'static str, String, Vec<&'static str>)> {
         ("id with one segment", format!("[{}]", entry("prospect", "prospect")), vec!["InvalidId"]),
         ("id with uppercase", format!("[{}]", entry("Prospect.qualified", "Prospect")), vec!["InvalidId"]),
         ("id with a dash", format!("[{}]", entry("prospect.status-changed", "prospect")), vec!["InvalidId"]),
+        // The generated docs put ids between backticks.
+        ("id with a backtick", format!("[{}]", entry("prospect.a`b", "prospect")), vec!["InvalidId"]),
         ("id with a leading digit", format!("[{}]", entry("prospect.2nd", "prospect")), vec!["InvalidId"]),
         ("id with a doubled underscore", format!("[{}]", entry("prospect.a__b", "prospect")), vec!["InvalidId"]),
         ("id with a trailing underscore", format!("[{}]", entry("prospect.ab_", "prospect")), vec!["InvalidId"]),
@@ -138,6 +140,12 @@ fn bad_catalogs() -> Vec<(&'static str, String, Vec<&'static str>)> {
             vec!["CategoryVariantCollision"],
         ),
         ("variant clashes with EventId::ALL", format!("[{}]", entry("a.l_l", "a")), vec!["ReservedVariant"]),
+        ("variant clashes with EventId::COUNT", format!("[{}]", entry("c.o_u_n_t", "c")), vec!["ReservedVariant"]),
+        (
+            "variant clashes with VARIANTS",
+            format!("[{}]", entry("v.a_r_i_a_n_t_s", "v")),
+            vec!["ReservedVariant"],
+        ),
         ("category variant is Self", format!("[{}]", entry("self.updated", "self")), vec!["ReservedCategoryVariant"]),
         (
             "a bad category is told once, at its first entry",

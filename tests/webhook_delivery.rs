@@ -103,6 +103,13 @@ fn serializes_to_a_shape_that_reads_back_equal() {
         serde_json::to_string(&delivery).unwrap(),
         r#"{"event":"campaign.started","teamId":"team_1","timestamp":"2025-07-15T10:30:00.000Z","data":{"campaignId":"c1"}}"#
     );
+    // With a team name, the example endpoint's envelope alone: no `teamId`
+    // beside `team`.
+    delivery.team_name = Some("Acme".into());
+    assert_eq!(
+        serde_json::to_string(&delivery).unwrap(),
+        r#"{"event":"campaign.started","timestamp":"2025-07-15T10:30:00.000Z","data":{"campaignId":"c1"},"team":{"id":"team_1","name":"Acme"}}"#
+    );
 }
 
 /// Every envelope error, with its message; the snapshot keeps the wording reviewed.
@@ -217,6 +224,17 @@ fn a_key_named_twice_is_refused_where_it_is() {
     assert!(message.len() < 200, "{} bytes", message.len());
     assert!(message.contains(r#""\u{1b}[2Jkkk"#), "{message}");
     assert!(!message.contains('\u{1b}'), "{message}");
+
+    // The cut is at 64 bytes exactly: a key of 64 is kept, one of 65 cut.
+    for (len, kept) in [(64, "k".repeat(64)), (65, format!("{}…", "k".repeat(64)))] {
+        let key = "k".repeat(len);
+        let body = format!(r#"{{"{key}": 1, "{key}": 2}}"#);
+        let err = parse_unverified(body.as_bytes()).unwrap_err();
+        assert!(
+            matches!(&err, DeliveryError::RepeatedKey { key, .. } if *key == kept),
+            "{len}: {err:?}"
+        );
+    }
 
     // The same key in different objects, or differing only in case, is fine.
     let delivery = parse_unverified(

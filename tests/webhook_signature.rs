@@ -187,6 +187,11 @@ fn malformed_headers() {
             format!("hmac-sha256={hex}"),
             MalformedSignature::UnsupportedAlgorithm,
         ),
+        // The prefix is cut once.
+        (
+            format!("sha256=sha256={hex}"),
+            MalformedSignature::TooLong { len: 71 },
+        ),
         (
             format!("{hex} trailing"),
             MalformedSignature::TooLong { len: 73 },
