@@ -11,6 +11,11 @@
 //! It answers 200 for a verified delivery, 401 for a missing or bad signature,
 //! 400 for a body that is not a delivery, 405 for anything but POST and 413
 //! for a body over 1 MiB. Set `PORT` to listen on another port.
+//!
+//! Requests are answered by [`WORKERS`] threads, so a client that stalls in
+//! the middle of its body holds one of them, not the whole receiver. tiny_http
+//! has no read timeout, so enough stalled clients still hold them all: put a
+//! deployed service behind a server or proxy that times out slow clients.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -20,6 +25,10 @@ use kakiyo_events::webhook::{Delivery, SIGNATURE_HEADER, parse_verified};
 
 /// Kakiyo's deliveries are small; a larger body is refused unread.
 const MAX_BODY_BYTES: u64 = 1024 * 1024;
+
+/// How many requests are answered at once. Public for tests/webhook_trigger.rs,
+/// which unblocks each worker to stop the receiver.
+pub const WORKERS: usize = 4;
 
 fn main() -> ExitCode {
     let Some(secret) = std::env::var_os("KAKIYO_WEBHOOK_SECRET").filter(|s| !s.is_empty()) else {
@@ -47,21 +56,29 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Answers requests until the server is unblocked or dropped. Public for
-/// tests/webhook_trigger.rs, which runs this very code against `trigger`.
+/// Answers requests on [`WORKERS`] threads until the server is unblocked
+/// once per worker, or dropped. Public for tests/webhook_trigger.rs, which
+/// runs this very code against `trigger`.
 pub fn serve(server: &tiny_http::Server, secret: &[u8]) {
-    for mut request in server.incoming_requests() {
-        let (status, message) = respond(&mut request, secret);
-        println!(
-            "{} {} -> {status} {message}",
-            request.method(),
-            request.url()
-        );
-        let response = tiny_http::Response::from_string(message + "\n").with_status_code(status);
-        if let Err(e) = request.respond(response) {
-            eprintln!("could not answer: {e}");
+    std::thread::scope(|scope| {
+        for _ in 0..WORKERS {
+            scope.spawn(|| {
+                for mut request in server.incoming_requests() {
+                    let (status, message) = respond(&mut request, secret);
+                    println!(
+                        "{} {} -> {status} {message}",
+                        request.method(),
+                        request.url()
+                    );
+                    let response =
+                        tiny_http::Response::from_string(message + "\n").with_status_code(status);
+                    if let Err(e) = request.respond(response) {
+                        eprintln!("could not answer: {e}");
+                    }
+                }
+            });
         }
-    }
+    });
 }
 
 /// The HTTP side: method, header and a bounded body, then [`handle`].

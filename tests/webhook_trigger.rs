@@ -41,7 +41,9 @@ impl Receiver {
 
 impl Drop for Receiver {
     fn drop(&mut self) {
-        self.server.unblock();
+        for _ in 0..receiver::WORKERS {
+            self.server.unblock();
+        }
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
@@ -86,6 +88,35 @@ fn a_signed_delivery_is_accepted_and_dispatched() {
         "{stdout}"
     );
     assert_eq!(text(&out.stderr), "");
+}
+
+/// A client that stalls in the middle of its body holds one worker, not the
+/// receiver: a delivery sent meanwhile is answered. (Were it queued behind the
+/// stalled one, `trigger` would give up after its 10 s and exit 1.)
+#[test]
+fn a_stalled_client_does_not_hold_up_other_deliveries() {
+    let receiver = Receiver::start(SECRET);
+    let address = receiver.url.trim_start_matches("http://");
+    let address = &address[..address.find('/').unwrap()];
+    let mut stalled = std::net::TcpStream::connect(address).unwrap();
+    stalled
+        .write_all(b"POST /webhooks/kakiyo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{")
+        .unwrap();
+    let out = run(&[
+        "trigger",
+        "message.sent",
+        "--url",
+        &receiver.url,
+        "--secret",
+        SECRET,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("200 OK\n"),
+        "{}",
+        text(&out.stdout)
+    );
+    drop(stalled);
 }
 
 #[test]
