@@ -8,6 +8,25 @@ use libfuzzer_sys::fuzz_target;
 /// How many bytes of an unknown input an error keeps (see `UnknownEventId::input`).
 const KEPT: usize = 64;
 
+/// What a message says after the quoted input (`unknown … "input"` then
+/// this): the input is escaped, so its first unescaped `"` closes it. Checks
+/// on the suggestion look here, as the input itself may say "did you mean".
+fn after_quoted<'a>(shown: &'a str, prefix: &str) -> &'a str {
+    let quoted = shown
+        .strip_prefix(prefix)
+        .expect("the message starts with its prefix");
+    let mut escaped = false;
+    for (at, c) in quoted.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return &quoted[at + 1..],
+            _ => {}
+        }
+    }
+    panic!("the input's quote is never closed: {shown:?}")
+}
+
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         check_event_id(text);
@@ -47,14 +66,15 @@ fn check_event_id(text: &str) {
                 !shown.contains(['\n', '\r']),
                 "the message must stay one line: {shown:?}"
             );
+            let rest = after_quoted(&shown, "unknown event id \"");
             match err.suggestion() {
                 Some(suggestion) => {
                     assert!(EventId::ALL.contains(&suggestion));
                     assert_ne!(suggestion.as_str(), text);
                     assert!(!err.is_truncated());
-                    assert!(shown.ends_with(&format!("; did you mean \"{suggestion}\"?")));
+                    assert_eq!(rest, format!("; did you mean \"{suggestion}\"?"));
                 }
-                None => assert!(!shown.contains("did you mean")),
+                None => assert!(!rest.contains("did you mean"), "{shown:?}"),
             }
         }
     }
@@ -67,9 +87,25 @@ fn check_category(text: &str) {
             assert!(Category::ALL.iter().all(|c| c.as_str() != text));
             assert_eq!(err.input_len(), text.len());
             assert!(err.input().len() <= KEPT && text.starts_with(err.input()));
-            if let Some(suggestion) = err.suggestion() {
-                assert!(Category::ALL.contains(&suggestion));
-                assert_ne!(suggestion.as_str(), text);
+            assert_eq!(err.is_truncated(), text.len() > KEPT);
+            if !err.is_truncated() {
+                assert_eq!(err.input(), text);
+            }
+            // The same guarantees as an event id's message: one line, quoted.
+            let shown = err.to_string();
+            assert!(shown.starts_with("unknown category \""));
+            assert!(
+                !shown.contains(['\n', '\r']),
+                "the message must stay one line: {shown:?}"
+            );
+            let rest = after_quoted(&shown, "unknown category \"");
+            match err.suggestion() {
+                Some(suggestion) => {
+                    assert!(Category::ALL.contains(&suggestion));
+                    assert_ne!(suggestion.as_str(), text);
+                    assert_eq!(rest, format!("; did you mean \"{suggestion}\"?"));
+                }
+                None => assert!(!rest.contains("did you mean"), "{shown:?}"),
             }
         }
     }
