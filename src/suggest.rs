@@ -120,6 +120,10 @@ fn negations_of_word(text: &[u8], word: usize) -> usize {
 /// distance), while the same word of `other` has another number of them: then
 /// `other` means the opposite.
 fn drops_negation(negated: &[u8], other: &[u8], apart: usize) -> bool {
+    // Equal texts: nothing to drop.
+    let Some(nearer) = apart.checked_sub(1) else {
+        return false;
+    };
     word_starts(negated).any(|(word, at)| {
         let Some(cut) = negation_at(negated, at) else {
             return false;
@@ -136,20 +140,19 @@ fn drops_negation(negated: &[u8], other: &[u8], apart: usize) -> bool {
         let (start, end) = without.split_at_mut(head.len());
         start.copy_from_slice(head);
         end.copy_from_slice(tail);
-        apart > 0
-            && distance(without, other, apart - 1).is_some()
+        distance(without, other, nearer).is_some()
             && negations_of_word(other, word) != negations_of_word(negated, word)
     })
 }
 
 /// Whether `input` and `candidate`, `apart` edits apart (their
 /// [`distance`]), differ by a negation: one of them has one at the start of a
-/// word where the other has none, and dropping it brings them nearer (`qualified` / `unqualified`, `read` / `not_read`,
-/// `connected` / `disconnected`). Swapping one negation for another
-/// (`unqualified` / `disqualified`) keeps the meaning, and a typo inside a
-/// word that merely starts like one (`invtation` / `invitation`) is still a
-/// typo.
-pub fn flips_negation(input: &[u8], candidate: &[u8], apart: usize) -> bool {
+/// word where the other has none, and dropping it brings them nearer
+/// (`qualified` / `unqualified`, `read` / `not_read`, `connected` /
+/// `disconnected`). Swapping one negation for another (`unqualified` /
+/// `disqualified`) keeps the meaning, and a typo inside a word that merely
+/// starts like one (`invtation` / `invitation`) is still a typo.
+fn flips_negation(input: &[u8], candidate: &[u8], apart: usize) -> bool {
     drops_negation(input, candidate, apart) || drops_negation(candidate, input, apart)
 }
 
