@@ -318,47 +318,111 @@ fn a_receiver_that_never_answers_times_out_after_10_s() {
         "{stderr}"
     );
     assert!(waited >= std::time::Duration::from_secs(10), "{waited:?}");
+    // And not much more: a 20 s timeout would show here (the bound leaves a
+    // loaded machine 10 s to start the process and notice).
+    assert!(waited < std::time::Duration::from_secs(20), "{waited:?}");
     drop(holder.join().unwrap());
+}
+
+/// trigger goes straight to the URL given: proxy variables in the
+/// environment are not used (here they name a port where nothing listens).
+#[test]
+fn proxy_variables_are_ignored() {
+    let (url, recording) = record_one_request();
+    let out = Command::new(BIN)
+        .args(["trigger", "message.sent", "--url", &url])
+        .env("NO_COLOR", "1")
+        .env("http_proxy", "http://127.0.0.1:9")
+        .env("HTTP_PROXY", "http://127.0.0.1:9")
+        .env("ALL_PROXY", "http://127.0.0.1:9")
+        .env("all_proxy", "http://127.0.0.1:9")
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "204 No Content\n");
+    let (line, _, _) = recording.join().unwrap();
+    assert_eq!(line, "POST /hook?x=1");
+}
+
+/// A redirect is an answer, not an instruction: trigger shows it and exits 1,
+/// and sends nothing to where it points.
+#[test]
+fn a_redirect_is_shown_not_followed() {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let port = server.server_addr().to_ip().unwrap().port();
+    let answering = thread::spawn(move || {
+        let request = server.recv().unwrap();
+        let location =
+            tiny_http::Header::from_bytes("Location", "http://127.0.0.1:9/elsewhere").unwrap();
+        request
+            .respond(tiny_http::Response::empty(302).with_header(location))
+            .unwrap();
+    });
+    let url = format!("http://127.0.0.1:{port}/");
+    let out = run(&["trigger", "message.sent", "--url", &url]);
+    answering.join().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("302 Found\n"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
 fn bad_arguments_exit_2_before_any_request() {
-    let cases: [(&[&str], &str); 6] = [
+    // (event, more arguments, stderr)
+    let cases: [(&str, &[&str], &str); 8] = [
         (
+            "message.sent",
             &["--data", "{not json"],
             "error: --data is not JSON: invalid JSON at line 1, column 2: key must be a string\n",
         ),
         (
+            "message.sent",
             &["--data", r#"{"agentId": "a1", "agentId": "a2"}"#],
             "error: --data is not JSON: invalid JSON at line 1, column 27: an object names the key \"agentId\" twice\n",
         ),
         (
+            "message.sent",
             &["--url", "https://127.0.0.1/"],
             "error: --url \"https://127.0.0.1/\": only http:// is supported; trigger is for a receiver on your own machine\n",
         ),
         (
+            "message.sent",
             &["--url", "127.0.0.1:8787"],
             "error: --url \"127.0.0.1:8787\" is not an http:// URL, e.g. http://127.0.0.1:8787/\n",
         ),
         (
+            "message.sent",
             &["--url", "http://exa mple/"],
             "error: --url \"http://exa mple/\" is not a URL: invalid uri character\n",
         ),
         (
+            "message.sent",
+            &["--url", "http://:80/"],
+            "error: --url \"http://:80/\" has no host\n",
+        ),
+        (
+            "message.sent",
             &["--secret", ""],
             "error: the secret is empty: leave out --secret to send unsigned\n",
         ),
+        // A blank event is bad input even where unknown ids are allowed.
+        (" ", &["--allow-unknown"], "error: the event id is empty\n"),
     ];
-    for (extra, stderr) in cases {
-        let mut args = vec!["trigger", "message.sent"];
+    for (event, extra, stderr) in cases {
+        let mut args = vec!["trigger", event];
         args.extend_from_slice(extra);
         if !extra.contains(&"--url") {
             // Port 9 (discard): were a request sent, it would fail with exit 1, not 2.
             args.extend_from_slice(&["--url", "http://127.0.0.1:9/"]);
         }
         let out = run(&args);
-        assert_eq!(out.status.code(), Some(2), "{extra:?}");
-        assert_eq!(text(&out.stderr), stderr, "{extra:?}");
+        assert_eq!(out.status.code(), Some(2), "{event:?} {extra:?}");
+        assert_eq!(text(&out.stderr), stderr, "{event:?} {extra:?}");
     }
 }
 
@@ -380,6 +444,13 @@ fn sign_and_verify_commands() {
 
     let signed_stdin = piped(&["sign", "--secret", "s3cret", "-"], body);
     assert_eq!(signed_stdin.stdout, out.stdout);
+    // The bytes as they are: a trailing newline is signed too.
+    let with_newline = [&body[..], b"\n"].concat();
+    let signed = piped(&["sign", "--secret", "s3cret", "-"], &with_newline);
+    assert_eq!(
+        text(&signed.stdout),
+        format!("{}\n", sign(b"s3cret", &with_newline))
+    );
 
     let verify = |secret: &str, signature: &str| {
         run(&["verify", "--secret", secret, "--signature", signature, file])
