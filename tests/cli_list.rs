@@ -213,3 +213,35 @@ fn unknown_format_is_bad_input() {
     assert_eq!(run.code, 2);
     insta::assert_snapshot!("unknown_format", run.to_string());
 }
+
+/// A reader that goes away (`kakiyo-events list | head -0`) is no error: the
+/// command stops quietly with exit 0, as `--help` says. The writer starts
+/// after the reader has exited, so its first write meets a closed pipe (were
+/// the machine too slow for that, the write would land in the pipe's buffer
+/// and the test would pass without testing, never fail).
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let script = r#"(sleep 0.3; exec "$0" "$@" 2>"$ERR") | true; echo "${PIPESTATUS[0]}""#;
+    let err = std::env::temp_dir().join(format!("kakiyo-closed-pipe-{}", std::process::id()));
+    for args in [
+        &["list"][..],
+        &["export", "--format", "json-schema"],
+        &["--help"],
+    ] {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .arg(env!("CARGO_BIN_EXE_kakiyo-events"))
+            .args(args)
+            .env("ERR", &err)
+            .output()
+            .expect("bash runs");
+        let stderr = std::fs::read_to_string(&err).unwrap_or_default();
+        assert_eq!(
+            (String::from_utf8_lossy(&out.stdout).trim(), stderr.as_str()),
+            ("0", ""),
+            "{args:?}"
+        );
+    }
+    let _ = std::fs::remove_file(&err);
+}
