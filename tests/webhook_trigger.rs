@@ -231,6 +231,7 @@ fn record_one_request() -> (String, JoinHandle<Recorded>) {
 #[test]
 fn trigger_sends_the_guides_envelope_signed_in_lowercase_hex() {
     let (url, recording) = record_one_request();
+    let before = utc_minute(std::time::SystemTime::now());
     let out = run(&[
         "trigger",
         "agent.offline",
@@ -278,6 +279,37 @@ fn trigger_sends_the_guides_envelope_signed_in_lowercase_hex() {
         "{}",
         delivery.timestamp
     );
+    // And it is now, to the minute (ISO strings sort as times do).
+    let after = utc_minute(std::time::SystemTime::now());
+    let sent = &delivery.timestamp[..16];
+    assert!(
+        before.as_str() <= sent && sent <= after.as_str(),
+        "{before} <= {sent} <= {after}"
+    );
+}
+
+/// `YYYY-MM-DDTHH:MM` in UTC, computed independently of the command
+/// (days to a civil date by Howard Hinnant's algorithm).
+fn utc_minute(time: std::time::SystemTime) -> String {
+    let secs = time
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}",
+        rest / 3600,
+        rest % 3600 / 60
+    )
 }
 
 #[test]

@@ -45,6 +45,26 @@ pub fn note(unknown: &[&str]) -> Option<String> {
 mod tests {
     use super::note;
 
+    /// The guide's six ids, written out again here (from the facts file) so
+    /// that a typo in the list above cannot pass.
+    #[test]
+    fn knows_each_id_the_guide_lists() {
+        for id in [
+            "linkedin.message.sent",
+            "linkedin.message.received",
+            "linkedin.invitation.sent",
+            "linkedin.invitation.accepted",
+            "prospect.qualification.manual",
+            "prospect.unqualified",
+        ] {
+            let note = note(&[id]).unwrap_or_default();
+            assert!(
+                note.starts_with(&format!("note: {id} is in")),
+                "{id}: {note}"
+            );
+        }
+    }
+
     #[test]
     fn names_each_guide_id_once_and_nothing_else() {
         assert_eq!(note(&["prospect.qualifed", "foo"]), None);
