@@ -245,3 +245,47 @@ fn a_closed_pipe_ends_the_output_quietly() {
     }
     let _ = std::fs::remove_file(&err);
 }
+
+/// Counts agree with their nouns, in each command's summary, at one.
+#[test]
+fn one_is_singular() {
+    let list = cli(["list", "-c", "agent"]).run();
+    assert!(
+        list.stdout.ends_with("\n4 events in 1 category\n"),
+        "{list}"
+    );
+
+    let validate = cli(["validate", "foo"]).run();
+    assert_eq!(
+        validate.stderr, "error: the event id is invalid\n",
+        "{validate}"
+    );
+
+    let remote = r#"[{"id": "x.y", "name": "N", "description": "D", "category": "x"}]"#;
+    let diff = cli(["diff", "-"]).stdin(remote).run();
+    assert!(
+        diff.stdout
+            .starts_with("added: 1 remote event is not in the catalog\n"),
+        "{diff}"
+    );
+}
+
+/// Small promises of the output: JSON ends its last line, a JSON syntax
+/// error's column counts from 1, and an empty NO_COLOR is no NO_COLOR.
+#[test]
+fn output_details() {
+    let show = cli(["show", "agent.offline", "--format", "json"]).run();
+    assert!(show.stdout.ends_with("}\n"), "{show}");
+
+    let syntax = cli(["validate", "--stdin"]).stdin("[\n").run();
+    assert_eq!(
+        syntax.stderr, "error: stdin: invalid JSON at line 2, column 1: EOF while parsing a list\n",
+        "{syntax}"
+    );
+
+    let coloured = cli(["list", "-c", "agent"])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "")
+        .run();
+    assert!(coloured.stdout.starts_with("\u{1b}["), "{coloured}");
+}
