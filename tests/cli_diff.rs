@@ -235,3 +235,27 @@ fn a_byte_order_mark_is_not_an_error() {
     let file = scratch_file("bom-ids.txt", "\u{feff}message.sent\r\n");
     assert_eq!(cli(["validate", "--file", file]).run().code, 0);
 }
+
+/// An id longer than the padding cap (40 characters) is printed unpadded and
+/// pads no other line: one long remote id does not widen the report.
+#[test]
+fn a_long_remote_id_widens_no_line() {
+    let long = format!("x.{}", "a".repeat(107));
+    let remote = format!(
+        r#"[{{"id": "x.y", "name": "N", "description": "D", "category": "x"}},
+            {{"id": "{long}", "name": "N", "description": "D", "category": "x"}}]"#
+    );
+    let run = cli(["diff", "-"]).stdin(remote).run();
+    assert_eq!(run.code, 1, "{run}");
+    let mut lines = run.stdout.lines().skip(1);
+    assert_eq!(
+        lines.next(),
+        Some(r#"  + x.y  "N" (category "x")"#),
+        "{run}"
+    );
+    assert_eq!(
+        lines.next(),
+        Some(format!(r#"  + {long}  "N" (category "x")"#).as_str()),
+        "{run}"
+    );
+}

@@ -50,6 +50,8 @@ fn list_and_show_print_hostile_text_escaped_with_its_deprecation() {
     let binary = hostile_binary();
     let list = cli_of(binary, ["list"]).run();
     assert_eq!(list.code, 0, "{list}");
+    let one = cli_of(binary, ["list", "-c", "campaign"]).run();
+    assert!(one.stdout.ends_with("\n1 event in 1 category\n"), "{one}");
     assert_inert("list", &list.stdout);
     assert!(
         list.stdout
