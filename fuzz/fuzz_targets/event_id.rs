@@ -8,6 +8,41 @@ use libfuzzer_sys::fuzz_target;
 /// How many bytes of an unknown input an error keeps (see `UnknownEventId::input`).
 const KEPT: usize = 64;
 
+/// An error keeps the input whole up to [`KEPT`] bytes, else the longest
+/// prefix that fits at a char boundary, and knows the whole input's length.
+fn check_kept(text: &str, kept: &str, len: usize, truncated: bool) {
+    assert_eq!(len, text.len());
+    assert!(kept.len() <= KEPT);
+    assert!(text.starts_with(kept));
+    assert_eq!(truncated, text.len() > KEPT);
+    if truncated {
+        assert!(
+            kept.len() + 4 > KEPT,
+            "kept {} bytes of {}",
+            kept.len(),
+            text.len()
+        );
+    } else {
+        assert_eq!(kept, text);
+    }
+}
+
+/// An unknown `what`'s message: one line, `unknown {what} "input"`, then the
+/// suggestion if there is one and nothing else that says "did you mean".
+fn check_message(shown: &str, what: &str, suggestion: Option<&str>) {
+    let prefix = format!("unknown {what} \"");
+    assert!(shown.starts_with(&prefix), "{shown:?}");
+    assert!(
+        !shown.contains(['\n', '\r']),
+        "the message must stay one line: {shown:?}"
+    );
+    let rest = after_quoted(shown, &prefix);
+    match suggestion {
+        Some(suggestion) => assert_eq!(rest, format!("; did you mean \"{suggestion}\"?")),
+        None => assert!(!rest.contains("did you mean"), "{shown:?}"),
+    }
+}
+
 /// What a message says after the quoted input (`unknown … "input"` then
 /// this): the input is escaped, so its first unescaped `"` closes it. Checks
 /// on the suggestion look here, as the input itself may say "did you mean".
@@ -49,33 +84,18 @@ fn check_event_id(text: &str) {
             assert!(EventId::ALL.iter().all(|id| id.as_str() != text));
             assert_eq!(EventId::find(text), None);
             assert!(lookup(text).is_none());
-            assert_eq!(err.input_len(), text.len());
-            assert!(err.input().len() <= KEPT);
-            assert!(text.starts_with(err.input()));
-            assert_eq!(err.is_truncated(), text.len() > KEPT);
-            if !err.is_truncated() {
-                assert_eq!(err.input(), text);
-            } else {
-                // The longest char-boundary prefix that fits is kept.
-                let kept = err.input().len();
-                assert!(kept + 4 > KEPT, "kept {kept} bytes of {}", text.len());
+            check_kept(text, err.input(), err.input_len(), err.is_truncated());
+            let suggestion = err.suggestion();
+            if let Some(suggestion) = suggestion {
+                assert!(EventId::ALL.contains(&suggestion));
+                assert_ne!(suggestion.as_str(), text);
+                assert!(!err.is_truncated());
             }
-            let shown = err.to_string();
-            assert!(shown.starts_with("unknown event id \""));
-            assert!(
-                !shown.contains(['\n', '\r']),
-                "the message must stay one line: {shown:?}"
+            check_message(
+                &err.to_string(),
+                "event id",
+                suggestion.map(EventId::as_str),
             );
-            let rest = after_quoted(&shown, "unknown event id \"");
-            match err.suggestion() {
-                Some(suggestion) => {
-                    assert!(EventId::ALL.contains(&suggestion));
-                    assert_ne!(suggestion.as_str(), text);
-                    assert!(!err.is_truncated());
-                    assert_eq!(rest, format!("; did you mean \"{suggestion}\"?"));
-                }
-                None => assert!(!rest.contains("did you mean"), "{shown:?}"),
-            }
         }
     }
 }
@@ -85,28 +105,18 @@ fn check_category(text: &str) {
         Ok(category) => assert_eq!(category.as_str(), text),
         Err(err) => {
             assert!(Category::ALL.iter().all(|c| c.as_str() != text));
-            assert_eq!(err.input_len(), text.len());
-            assert!(err.input().len() <= KEPT && text.starts_with(err.input()));
-            assert_eq!(err.is_truncated(), text.len() > KEPT);
-            if !err.is_truncated() {
-                assert_eq!(err.input(), text);
+            // The same guarantees as an event id's error.
+            check_kept(text, err.input(), err.input_len(), err.is_truncated());
+            let suggestion = err.suggestion();
+            if let Some(suggestion) = suggestion {
+                assert!(Category::ALL.contains(&suggestion));
+                assert_ne!(suggestion.as_str(), text);
             }
-            // The same guarantees as an event id's message: one line, quoted.
-            let shown = err.to_string();
-            assert!(shown.starts_with("unknown category \""));
-            assert!(
-                !shown.contains(['\n', '\r']),
-                "the message must stay one line: {shown:?}"
+            check_message(
+                &err.to_string(),
+                "category",
+                suggestion.map(Category::as_str),
             );
-            let rest = after_quoted(&shown, "unknown category \"");
-            match err.suggestion() {
-                Some(suggestion) => {
-                    assert!(Category::ALL.contains(&suggestion));
-                    assert_ne!(suggestion.as_str(), text);
-                    assert_eq!(rest, format!("; did you mean \"{suggestion}\"?"));
-                }
-                None => assert!(!rest.contains("did you mean"), "{shown:?}"),
-            }
         }
     }
 }
