@@ -189,14 +189,10 @@ impl fmt::Display for DeliveryError {
     }
 }
 
-impl std::error::Error for DeliveryError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::Json(e) => Some(e),
-            _ => None,
-        }
-    }
-}
+/// `Display` already shows serde_json's message for [`Json`](DeliveryError::Json),
+/// so `source` returns `None` for every case: a caller walking the chain sees
+/// each message once (as with [`WebhookError`]).
+impl std::error::Error for DeliveryError {}
 
 /// Why [`parse_verified`](super::parse_verified) refused a request: the
 /// signature (checked first; the body was then never parsed) or the envelope.
