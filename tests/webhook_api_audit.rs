@@ -39,3 +39,26 @@ fn a_json_error_shows_serde_jsons_message_once_along_the_chain() {
         .sum::<usize>();
     assert_eq!(seen, 1, "{messages:?}");
 }
+
+#[test]
+fn a_malformed_signature_is_an_error_of_its_own() {
+    use kakiyo_events::webhook::{MalformedSignature, SignatureError, verify};
+
+    let Err(SignatureError::Malformed(why)) = verify(b"k", b"{}", "xyz!") else {
+        panic!("xyz! is not a malformed signature");
+    };
+    assert_eq!(why, MalformedSignature::NotHexOrBase64);
+    let boxed: Box<dyn Error + Send + Sync> = why.into();
+    assert_eq!(boxed.to_string(), "neither hex nor standard base64");
+    assert!(boxed.source().is_none());
+    // `?` in a function returning a boxed error.
+    fn check(why: MalformedSignature) -> Result<(), Box<dyn Error + Send + Sync>> {
+        Err(why)?
+    }
+    assert_eq!(
+        check(MalformedSignature::WrongLength { bytes: 20 })
+            .unwrap_err()
+            .to_string(),
+        MalformedSignature::WrongLength { bytes: 20 }.to_string()
+    );
+}

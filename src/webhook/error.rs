@@ -105,7 +105,11 @@ impl fmt::Display for MalformedSignature {
     }
 }
 
+/// `Display` already shows the [`MalformedSignature`] of
+/// [`Malformed`](SignatureError::Malformed), so `source` returns `None`.
 impl std::error::Error for SignatureError {}
+
+impl std::error::Error for MalformedSignature {}
 
 /// Why a body is not a Kakiyo delivery envelope.
 ///
