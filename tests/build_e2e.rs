@@ -470,6 +470,14 @@ fn catalog_paths_cargo_cannot_take_fail_the_build_with_one_message() {
             ),
         ));
     }
+    // Relative to the crate's own directory, where cargo runs the build
+    // script: this one names the crate's own catalog, which would have built.
+    cases.push((
+        PathBuf::from("events.json"),
+        format!(
+            "the path in KAKIYO_EVENTS_CATALOG is relative, and cargo runs this build script in the kakiyo-events package's own directory ({CRATE_DIR}), not in yours; give an absolute path, or set it in your .cargo/config.toml as [env] KAKIYO_EVENTS_CATALOG = {{ value = \"events.json\", relative = true }}, which cargo makes absolute from that file's directory"
+        ),
+    ));
     for (path, expected) in cases {
         let output = cargo(&probe_dir(), &["build"], Some(&path));
         let stderr = text(&output.stderr);
@@ -539,7 +547,13 @@ fn broken_catalogs_fail_the_build_with_one_message_per_problem() {
     assert_build_fails(
         &missing,
         &[
-            ": cannot read the catalog: No such file or directory (os error 2); check the path in KAKIYO_EVENTS_CATALOG (an absolute path is safest)",
+            ": cannot read the catalog: No such file or directory (os error 2); check the path in KAKIYO_EVENTS_CATALOG",
         ],
+    );
+    let not_utf8 = work_dir().join("not-utf8.json");
+    fs::write(&not_utf8, b"[\n  {\"id\": \"caf\xe9\"}]").unwrap();
+    assert_build_fails(
+        &not_utf8,
+        &[":2:14: the catalog is not UTF-8 text: invalid byte 0xe9; save it as UTF-8"],
     );
 }

@@ -5,8 +5,8 @@
 mod codegen;
 
 use codegen::{
-    Source, catalog_path, doc_text, generate, ordered_map_literal, parse_catalog, title_case,
-    variant_name,
+    Source, catalog_path, catalog_text, doc_text, generate, ordered_map_literal, parse_catalog,
+    read_error, require_absolute, title_case, variant_name,
 };
 
 fn bundled() -> String {
@@ -188,4 +188,110 @@ fn error_lines_escape_the_origin() {
         errors.to_string(),
         r"error: cat\nalog\u{1b}.json: the catalog is an empty array; add at least one event"
     );
+}
+
+/// Cargo runs the build script in the package's own directory, for a
+/// dependency a copy in cargo's cache: a relative path would read another
+/// file there (`events.json` is the crate's own catalog) or none. It is
+/// refused, naming that directory and the `[env]` setting that helps.
+#[test]
+fn a_relative_catalog_path_is_refused_naming_the_directory_it_would_be_read_from() {
+    let dir = "/home/u/.cargo/registry/src/kakiyo-events-0.1.0";
+    #[cfg(unix)]
+    assert_eq!(require_absolute("/tmp/my catalog.json", dir), Ok(()));
+    #[cfg(windows)]
+    assert_eq!(require_absolute("C:\\x\\catalog.json", dir), Ok(()));
+    for relative in ["events.json", "../catalog.json", "config/\"x\".json"] {
+        let message = require_absolute(relative, dir).unwrap_err();
+        assert!(
+            message.starts_with(&format!("error: {relative}: the path in KAKIYO_EVENTS_CATALOG is relative, and cargo runs this build script in the kakiyo-events package's own directory ({dir}), not in yours; give an absolute path")),
+            "{message}"
+        );
+        // The [env] line shows the path as a TOML string a user can paste.
+        let value = serde_json::to_string(relative).unwrap();
+        assert!(
+            message.ends_with(&format!("[env] KAKIYO_EVENTS_CATALOG = {{ value = {value}, relative = true }}, which cargo makes absolute from that file's directory")),
+            "{message}"
+        );
+        assert_eq!(message.lines().count(), 1, "{message:?}");
+    }
+    let message = require_absolute("x.json", "/odd\ndir").unwrap_err();
+    assert!(!message.chars().any(char::is_control), "{message:?}");
+}
+
+/// A catalog that cannot be read gets a hint for its cause: only a missing
+/// bundled file means the package lost it.
+#[test]
+fn a_read_error_hints_at_its_cause() {
+    use std::io::{Error, ErrorKind};
+    let cases = [
+        (
+            ErrorKind::NotFound,
+            Source::Bundled,
+            "; the crate's events.json is missing from its package",
+        ),
+        (
+            ErrorKind::NotFound,
+            Source::Override,
+            "; check the path in KAKIYO_EVENTS_CATALOG",
+        ),
+        (
+            ErrorKind::IsADirectory,
+            Source::Bundled,
+            "; name the catalog's JSON file, not its directory",
+        ),
+        (
+            ErrorKind::IsADirectory,
+            Source::Override,
+            "; name the catalog's JSON file, not its directory",
+        ),
+        (ErrorKind::PermissionDenied, Source::Override, ""),
+    ];
+    for (kind, source, hint) in cases {
+        let message = read_error(
+            "/c/e.json",
+            source,
+            &Error::new(kind, "the OS says\u{1b}[2J"),
+        );
+        assert_eq!(
+            message,
+            format!("error: /c/e.json: cannot read the catalog: the OS says\\u{{1b}}[2J{hint}"),
+            "{kind:?} {source:?}"
+        );
+    }
+}
+
+/// A catalog that is not UTF-8 is placed at its first bad byte, line and
+/// column in characters like the JSON errors, instead of "stream did not
+/// contain valid UTF-8".
+#[test]
+fn a_catalog_that_is_not_utf8_is_placed_at_its_first_bad_byte() {
+    assert_eq!(catalog_text("e.json", b"[]".to_vec()), Ok("[]".to_owned()));
+    let cases: [(&[u8], &str); 4] = [
+        (
+            b"\xff[]",
+            "1:1: the catalog is not UTF-8 text: invalid byte 0xff",
+        ),
+        (
+            b"[\n  {\"id\": \"caf\xe9\"",
+            "2:14: the catalog is not UTF-8 text: invalid byte 0xe9",
+        ),
+        ("[\n\"é\u{1F389}".as_bytes(), ""),
+        (
+            b"[\n\"\xc3\xa9\xf0\x9f\x8e\x89\xc3\x28",
+            "2:4: the catalog is not UTF-8 text: invalid byte 0xc3",
+        ),
+    ];
+    for (bytes, expected) in cases {
+        let result = catalog_text("/c/e.json", bytes.to_vec());
+        if expected.is_empty() {
+            assert!(result.is_ok(), "{result:?}");
+        } else {
+            assert_eq!(
+                result,
+                Err(format!("error: /c/e.json:{expected}; save it as UTF-8")),
+                "{bytes:?}"
+            );
+        }
+    }
 }

@@ -1,10 +1,12 @@
 //! What `build.rs` does, kept here so that `build.rs` stays a few lines long.
 
 use std::ffi::OsStr;
-use std::path::PathBuf;
-use std::{env, fs};
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+use std::{env, fs, io};
 
 use super::escape::{Escaped, needs_escape};
+use super::json::error_at;
 use super::{Source, generate};
 
 /// The variable that points the build at a team's own catalog file.
@@ -39,6 +41,8 @@ fn try_run() -> Result<(), String> {
         Some(path) if !path.is_empty() => {
             // Checked before it goes into any directive or message.
             let origin = catalog_path(&path)?.to_owned();
+            let package_dir = env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".to_owned());
+            require_absolute(&origin, &package_dir)?;
             println!("cargo::rerun-if-changed={origin}");
             (PathBuf::from(origin.as_str()), origin, Source::Override)
         }
@@ -48,19 +52,8 @@ fn try_run() -> Result<(), String> {
             Source::Bundled,
         ),
     };
-    let json = fs::read_to_string(&path).map_err(|e| {
-        let hint = match source {
-            Source::Bundled => "the crate's events.json is missing from its package",
-            Source::Override => {
-                "check the path in KAKIYO_EVENTS_CATALOG (an absolute path is safest)"
-            }
-        };
-        format!(
-            "error: {}: cannot read the catalog: {}; {hint}",
-            Escaped(&origin),
-            Escaped(&e.to_string())
-        )
-    })?;
+    let bytes = fs::read(&path).map_err(|e| read_error(&origin, source, &e))?;
+    let json = catalog_text(&origin, bytes)?;
     let code = generate(&json, &origin, source).map_err(|errors| errors.to_string())?;
 
     let out_dir =
@@ -105,4 +98,58 @@ pub fn catalog_path(path: &OsStr) -> Result<&str, String> {
         ));
     }
     Ok(text)
+}
+
+/// Refuses a relative catalog path. Cargo runs a build script in its own
+/// package's directory, which for a dependency is a copy in cargo's cache,
+/// not the directory the user ran cargo in: a relative path there would read
+/// some other file (`events.json` is this crate's own catalog) or none. The
+/// message names that directory and the setting that makes a path absolute.
+pub fn require_absolute(path: &str, package_dir: &str) -> Result<(), String> {
+    if Path::new(path).is_absolute() {
+        return Ok(());
+    }
+    Err(format!(
+        "error: {path_shown}: the path in {CATALOG_ENV} is relative, and cargo runs this build script in the kakiyo-events package's own directory ({dir}), not in yours; give an absolute path, or set it in your .cargo/config.toml as [env] {CATALOG_ENV} = {{ value = {value}, relative = true }}, which cargo makes absolute from that file's directory",
+        path_shown = Escaped(path),
+        dir = Escaped(package_dir),
+        value = super::json::string(path),
+    ))
+}
+
+/// The one `error:` line for a catalog file that cannot be read, with a hint
+/// that fits the cause.
+pub fn read_error(origin: &str, source: Source, error: &io::Error) -> String {
+    let hint = match (error.kind(), source) {
+        (ErrorKind::NotFound, Source::Bundled) => {
+            "; the crate's events.json is missing from its package"
+        }
+        (ErrorKind::NotFound, Source::Override) => "; check the path in KAKIYO_EVENTS_CATALOG",
+        (ErrorKind::IsADirectory, _) => "; name the catalog's JSON file, not its directory",
+        _ => "",
+    };
+    format!(
+        "error: {}: cannot read the catalog: {}{hint}",
+        Escaped(origin),
+        Escaped(&error.to_string())
+    )
+}
+
+/// The catalog file's bytes as text, or the one `error:` line that places
+/// its first byte that is not UTF-8 (line and column in characters, as the
+/// JSON errors count them).
+pub fn catalog_text(origin: &str, bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let byte = e.as_bytes().get(valid).copied().unwrap_or_default();
+        let prefix = std::str::from_utf8(e.as_bytes().get(..valid).unwrap_or_default())
+            .unwrap_or_default();
+        let at = error_at(prefix, prefix.len(), String::new());
+        format!(
+            "error: {}:{}:{}: the catalog is not UTF-8 text: invalid byte 0x{byte:02x}; save it as UTF-8",
+            Escaped(origin),
+            at.line,
+            at.column
+        )
+    })
 }

@@ -157,7 +157,7 @@ fn syntax_error(text: &str, error: &JsonSyntaxError) -> SyntaxError {
 
 /// An error at byte `offset` of `text`: a character boundary, or else the
 /// start of the character that holds it.
-fn error_at(text: &str, offset: usize, message: String) -> SyntaxError {
+pub fn error_at(text: &str, offset: usize, message: String) -> SyntaxError {
     let boundary = (0..=offset.min(text.len()))
         .rev()
         .find(|&i| text.is_char_boundary(i))

@@ -37,7 +37,9 @@ mod naming;
 #[path = "../suggest.rs"]
 mod suggest;
 
-pub use build_script::{CATALOG_ENV, catalog_path, run_build_script};
+pub use build_script::{
+    CATALOG_ENV, catalog_path, catalog_text, read_error, require_absolute, run_build_script,
+};
 pub use catalog::{Catalog, CategorySpec, EventSpec, FIELDS, MAX_EVENTS, parse_catalog};
 pub use emit::{Source, catalog_json, doc_text, emit, ordered_map_literal, string_literal};
 pub use error::{CatalogError, CatalogErrors, Position, TextProblem};
