@@ -62,3 +62,76 @@ fn a_malformed_signature_is_an_error_of_its_own() {
         MalformedSignature::WrongLength { bytes: 20 }.to_string()
     );
 }
+
+mod subscription_serde {
+    use kakiyo_events::EventId;
+    use kakiyo_events::webhook::Subscription;
+
+    fn round_trip(subscription: &Subscription) -> Subscription {
+        let json = serde_json::to_string(subscription).unwrap();
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"))
+    }
+
+    #[test]
+    fn all_and_only_round_trip() {
+        assert_eq!(round_trip(&Subscription::All), Subscription::All);
+        let only = Subscription::Only(vec![EventId::MessageSent, EventId::ProspectQualified]);
+        assert_eq!(round_trip(&only), only);
+        let none = Subscription::Only(vec![]);
+        assert_eq!(round_trip(&none), none);
+        // Every catalog id, in an order other than the catalog's.
+        let every = Subscription::Only(EventId::ALL.iter().rev().copied().collect());
+        assert_eq!(round_trip(&every), every);
+    }
+
+    #[test]
+    fn reads_what_parse_reads() {
+        for json in [
+            r#"["message.sent", "*"]"#,
+            r#"["*", "*"]"#,
+            r#"[]"#,
+            r#"["prospect.qualified", "prospect.qualified"]"#,
+        ] {
+            let list: Vec<String> = serde_json::from_str(json).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Subscription>(json).unwrap(),
+                Subscription::parse(&list).unwrap(),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_list_fails_with_parses_message() {
+        for json in [
+            r#"["message.snet"]"#,
+            r#"["*", "linkedin.message.received"]"#,
+            r#"["message.sent", "", "a, b"]"#,
+        ] {
+            let list: Vec<String> = serde_json::from_str(json).unwrap();
+            let parse_message = Subscription::parse(&list).unwrap_err().to_string();
+            let err = serde_json::from_str::<Subscription>(json).unwrap_err();
+            // serde_json adds " at line 1 column N" to a custom message.
+            assert!(
+                err.to_string().starts_with(&parse_message),
+                "{json}: {err} does not start with {parse_message}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_of_anything_but_strings_fails() {
+        for json in [
+            r#""*""#,
+            r#"{"events": ["*"]}"#,
+            r#"[1]"#,
+            r#"["*", null]"#,
+            "null",
+        ] {
+            assert!(
+                serde_json::from_str::<Subscription>(json).is_err(),
+                "{json} was accepted"
+            );
+        }
+    }
+}

@@ -1,5 +1,8 @@
 //! [`Subscription`]: which events a webhook receives, as its `events` list says.
 
+use core::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use crate::validate::InvalidEventIds;
@@ -115,5 +118,50 @@ impl Serialize for Subscription {
             }
             Self::Only(ids) => ids.serialize(serializer),
         }
+    }
+}
+
+struct SubscriptionVisitor;
+
+impl<'de> Visitor<'de> for SubscriptionVisitor {
+    type Value = Subscription;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of Kakiyo webhook event ids, or [\"*\"]")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Subscription, A::Error> {
+        // Not `size_hint` for the capacity: a hostile length prefix must not
+        // reserve memory before any entry arrives.
+        let mut ids = Vec::new();
+        while let Some(id) = seq.next_element::<String>()? {
+            ids.push(id);
+        }
+        Subscription::parse(&ids).map_err(de::Error::custom)
+    }
+}
+
+/// From the shape [`Serialize`] writes: an `events` list, read by
+/// [`Subscription::parse`], so every one of its rules applies and a bad list
+/// fails with its message.
+///
+/// # Example
+/// ```
+/// use kakiyo_events::EventId;
+/// use kakiyo_events::webhook::Subscription;
+///
+/// let only: Subscription = serde_json::from_str(r#"["message.sent"]"#).unwrap();
+/// assert_eq!(only, Subscription::Only(vec![EventId::MessageSent]));
+/// let all: Subscription = serde_json::from_str(r#"["*"]"#).unwrap();
+/// assert_eq!(all, Subscription::All);
+///
+/// let err = serde_json::from_str::<Subscription>(r#"["message.snet"]"#).unwrap_err();
+/// assert!(err.to_string().starts_with(
+///     "Invalid event IDs: message.snet (did you mean message.sent?)"
+/// ));
+/// ```
+impl<'de> Deserialize<'de> for Subscription {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(SubscriptionVisitor)
     }
 }
