@@ -13,7 +13,19 @@ use crate::{Category, EventId};
 /// assert_eq!(event.name, "Agent Offline");
 /// assert_eq!(event.category, kakiyo_events::Category::Agent);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// Equality and order are field by field, `id` first: events order as their
+/// ids do, in catalog order (the catalog's ids are unique, so for its own
+/// entries the id alone decides).
+///
+/// ```
+/// use kakiyo_events::{EventId, EVENTS};
+///
+/// let mut events: Vec<_> = EVENTS.values().copied().collect();
+/// events.sort();
+/// assert!(events.iter().map(|e| e.id).eq(EventId::ALL.iter().copied()));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub struct Event {
     /// The id, e.g. `prospect.qualified`.

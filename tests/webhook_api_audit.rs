@@ -135,3 +135,13 @@ mod subscription_serde {
         }
     }
 }
+
+#[test]
+fn a_delivery_is_eq() {
+    fn need_eq<T: Eq>() {}
+    need_eq::<kakiyo_events::webhook::Delivery>();
+    let body = br#"{"event":"message.sent","teamId":"t","timestamp":"2025-07-15T10:30:00Z","data":{"n":1.5}}"#;
+    let a = kakiyo_events::webhook::parse_unverified(body).unwrap();
+    let b = kakiyo_events::webhook::parse_unverified(body).unwrap();
+    assert!(a.eq(&b) && b.eq(&a));
+}

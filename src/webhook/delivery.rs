@@ -38,7 +38,7 @@ use crate::AnyEventId;
 /// assert_eq!(delivery.data["prospect"]["id"], "p_1");
 /// # Ok::<(), kakiyo_events::webhook::DeliveryError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Delivery {
     /// The event's id, known to this catalog or not.
