@@ -102,8 +102,12 @@ impl EventId {
     /// assert_eq!(event.id, EventId::CampaignCompleted);
     /// assert_eq!(event.name, "Campaign Completed");
     /// assert_eq!(event.deprecated, None);
+    ///
+    /// // A `const fn`, like its siblings:
+    /// const QUALIFIED: &kakiyo_events::Event = EventId::ProspectQualified.event();
+    /// assert_eq!(QUALIFIED.name, "Prospect Qualified");
     /// ```
-    pub fn event(self) -> &'static Event {
+    pub const fn event(self) -> &'static Event {
         // The very entry `EVENTS` holds at this index: the map's entries are
         // this table, in catalog order, as are the enum's variants.
         &EVENT_MAP_ENTRIES[self as usize].1

@@ -32,3 +32,12 @@ fn event_order_agrees_with_equality_field_by_field() {
     assert_eq!(real.cmp(&renamed), real.name.cmp(renamed.name));
     assert_eq!(real.partial_cmp(&real), Some(core::cmp::Ordering::Equal));
 }
+
+#[test]
+fn event_is_a_const_fn() {
+    const SENT: &Event = EventId::MessageSent.event();
+    static NAMES: [&str; 2] = [SENT.name, EventId::AgentOffline.event().name];
+    assert_eq!(SENT.id, EventId::MessageSent);
+    assert_eq!(NAMES, ["Message Sent", "Agent Offline"]);
+    assert!(core::ptr::eq(SENT, EventId::MessageSent.event()));
+}
