@@ -7,7 +7,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
-use crate::EventId;
+use crate::{EventId, UnknownEventId};
 
 /// An event id as received: one the catalog knows, or one it does not (yet).
 ///
@@ -104,6 +104,52 @@ impl From<EventId> for AnyEventId {
 impl PartialEq<EventId> for AnyEventId {
     fn eq(&self, other: &EventId) -> bool {
         self.known() == Some(*other)
+    }
+}
+
+/// The catalog event; for an id the catalog does not know, the same
+/// [`UnknownEventId`] that parsing its text gives (the text, or its first 64
+/// bytes, and a "did you mean" when one is close).
+///
+/// # Example
+/// ```
+/// use kakiyo_events::{AnyEventId, EventId};
+///
+/// let known = AnyEventId::from("message.sent");
+/// assert_eq!(EventId::try_from(known), Ok(EventId::MessageSent));
+///
+/// let err = EventId::try_from(AnyEventId::from("message.snet")).unwrap_err();
+/// assert_eq!(err.input(), "message.snet");
+/// assert_eq!(err.suggestion(), Some(EventId::MessageSent));
+/// ```
+impl TryFrom<AnyEventId> for EventId {
+    type Error = UnknownEventId;
+
+    fn try_from(id: AnyEventId) -> Result<Self, UnknownEventId> {
+        id.known().ok_or_else(|| UnknownEventId::new(id.as_str()))
+    }
+}
+
+/// By text, as between two `AnyEventId`s.
+///
+/// # Example
+/// ```
+/// use kakiyo_events::AnyEventId;
+///
+/// let id = AnyEventId::from("linkedin.message.received");
+/// assert_eq!(id, "linkedin.message.received");
+/// assert!(id != *"message.sent");
+/// ```
+impl PartialEq<str> for AnyEventId {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+/// By text, as between two `AnyEventId`s.
+impl PartialEq<&str> for AnyEventId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 

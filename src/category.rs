@@ -101,3 +101,9 @@ impl AsRef<str> for Category {
         self.as_str()
     }
 }
+
+impl From<Category> for &'static str {
+    fn from(category: Category) -> Self {
+        category.as_str()
+    }
+}

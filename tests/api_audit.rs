@@ -41,3 +41,74 @@ fn event_is_a_const_fn() {
     assert_eq!(NAMES, ["Message Sent", "Agent Offline"]);
     assert!(core::ptr::eq(SENT, EventId::MessageSent.event()));
 }
+
+#[test]
+fn a_category_converts_into_its_text() {
+    use kakiyo_events::Category;
+
+    for &category in Category::ALL {
+        let text: &'static str = category.into();
+        assert_eq!(text, category.as_str());
+        assert_eq!(text.parse::<Category>(), Ok(category));
+    }
+}
+
+#[cfg(feature = "alloc")]
+mod any_event_id {
+    use kakiyo_events::{AnyEventId, EventId};
+
+    #[test]
+    fn try_from_gives_the_catalog_event() {
+        for &id in EventId::ALL {
+            assert_eq!(EventId::try_from(AnyEventId::from(id)), Ok(id));
+            // An `Unknown` built by hand that holds a catalog id is still that event.
+            let by_hand = AnyEventId::Unknown(id.as_str().to_owned());
+            assert_eq!(EventId::try_from(by_hand), Ok(id));
+        }
+    }
+
+    #[test]
+    fn try_from_fails_on_an_unknown_id_as_parse_does() {
+        let long = format!("{}é", "x".repeat(63));
+        for text in [
+            "message.snet",
+            "linkedin.message.received",
+            "",
+            long.as_str(),
+        ] {
+            let err = EventId::try_from(AnyEventId::from(text)).unwrap_err();
+            assert_eq!(err, text.parse::<EventId>().unwrap_err(), "{text:?}");
+            assert_eq!(
+                err.to_string(),
+                text.parse::<EventId>().unwrap_err().to_string()
+            );
+        }
+        let err = EventId::try_from(AnyEventId::from("message.snet")).unwrap_err();
+        assert_eq!(err.suggestion(), Some(EventId::MessageSent));
+    }
+
+    #[test]
+    fn compares_with_text() {
+        let known = AnyEventId::from(EventId::MessageSent);
+        let unknown = AnyEventId::from("linkedin.message.received");
+        assert_eq!(known, "message.sent");
+        assert_eq!(known, *"message.sent");
+        assert_eq!(unknown, "linkedin.message.received");
+        assert_ne!(unknown, "linkedin.message");
+        assert_ne!(known, "Message.Sent");
+        let text = String::from("message.sent");
+        assert!(known == text.as_str());
+    }
+}
+
+/// EventId and Category compare only with themselves: one more `PartialEq`
+/// impl (with `str`, or EventId with AnyEventId) would make the target of
+/// `parse` below ambiguous, and this would stop compiling.
+#[test]
+fn comparing_with_a_parsed_value_infers_its_type() {
+    use kakiyo_events::Category;
+
+    assert_eq!(EventId::MessageSent, "message.sent".parse().unwrap());
+    assert_eq!(Category::Prospect, "prospect".parse().unwrap());
+    assert!(EventId::AgentOffline == "agent.offline".try_into().unwrap());
+}
