@@ -52,6 +52,7 @@ pub enum AnyEventId {
 
 impl AnyEventId {
     /// The catalog event, if the id is one (also when an `Unknown` holds it).
+    #[must_use]
     pub fn known(&self) -> Option<EventId> {
         match self {
             Self::Known(id) => Some(*id),
@@ -60,6 +61,7 @@ impl AnyEventId {
     }
 
     /// The id's text, exactly as received.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Known(id) => id.as_str(),

@@ -28,6 +28,7 @@ impl Category {
     /// ```
     /// assert_eq!(kakiyo_events::Category::Prospect.as_str(), "prospect");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         CATEGORY_IDS[self as usize]
     }
@@ -38,6 +39,7 @@ impl Category {
     /// ```
     /// assert_eq!(kakiyo_events::Category::Prospect.name(), "Prospect");
     /// ```
+    #[must_use]
     pub const fn name(self) -> &'static str {
         CATEGORY_NAMES[self as usize]
     }
@@ -52,6 +54,7 @@ impl Category {
     /// assert_eq!(agent.first(), Some(&EventId::AgentStatusChanged));
     /// assert!(agent.iter().all(|e| e.category() == Category::Agent));
     /// ```
+    #[must_use]
     pub const fn events(self) -> &'static [EventId] {
         CATEGORY_EVENTS[self as usize]
     }

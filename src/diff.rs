@@ -121,6 +121,7 @@ pub struct CatalogDiff {
 
 impl CatalogDiff {
     /// Whether the remote list matches the catalog: nothing added, removed or changed.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
     }
@@ -241,6 +242,7 @@ impl EventField {
     ];
 
     /// The field's key in the API's JSON.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             EventField::Name => "name",

@@ -36,6 +36,7 @@ impl EventId {
     ///
     /// assert_eq!(EventId::AgentStatusChanged.as_str(), "agent.status_changed");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         EVENT_IDS[self as usize]
     }
@@ -48,6 +49,7 @@ impl EventId {
     ///
     /// assert_eq!(EventId::ProspectQualified.name(), "Prospect Qualified");
     /// ```
+    #[must_use]
     pub const fn name(self) -> &'static str {
         EVENT_MAP_ENTRIES[self as usize].1.name
     }
@@ -63,6 +65,7 @@ impl EventId {
     ///     "Triggered when a message is sent to a prospect"
     /// );
     /// ```
+    #[must_use]
     pub const fn description(self) -> &'static str {
         EVENT_MAP_ENTRIES[self as usize].1.description
     }
@@ -75,6 +78,7 @@ impl EventId {
     ///
     /// assert_eq!(EventId::ConnectionAccepted.category(), Category::Connection);
     /// ```
+    #[must_use]
     pub const fn category(self) -> Category {
         EVENT_MAP_ENTRIES[self as usize].1.category
     }
@@ -88,6 +92,7 @@ impl EventId {
     ///
     /// assert_eq!(EventId::MessageSent.deprecated(), None);
     /// ```
+    #[must_use]
     pub const fn deprecated(self) -> Option<&'static str> {
         EVENT_MAP_ENTRIES[self as usize].1.deprecated
     }
@@ -107,6 +112,7 @@ impl EventId {
     /// const QUALIFIED: &kakiyo_events::Event = EventId::ProspectQualified.event();
     /// assert_eq!(QUALIFIED.name, "Prospect Qualified");
     /// ```
+    #[must_use]
     pub const fn event(self) -> &'static Event {
         // The very entry `EVENTS` holds at this index: the map's entries are
         // this table, in catalog order, as are the enum's variants.
@@ -122,6 +128,7 @@ impl EventId {
     /// assert_eq!(EventId::find("message.failed"), Some(EventId::MessageFailed));
     /// assert_eq!(EventId::find("message.fail"), None);
     /// ```
+    #[must_use]
     #[inline]
     pub fn find(id: &str) -> Option<EventId> {
         find_event_id(id)

@@ -73,6 +73,7 @@ impl InvalidEventIds {
     /// let (index, unknown) = err.iter().next().unwrap();
     /// assert_eq!((index, unknown.input()), (1, "nope"));
     /// ```
+    #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (usize, &UnknownEventId)> + '_ {
         self.invalid
             .iter()
@@ -80,11 +81,13 @@ impl InvalidEventIds {
     }
 
     /// How many ids were invalid (never zero).
+    #[must_use]
     pub fn len(&self) -> usize {
         self.invalid.len()
     }
 
     /// Always `false`: an error has at least one invalid id. Here for clippy's `len_without_is_empty`.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.invalid.is_empty()
     }

@@ -113,11 +113,13 @@ pub enum DiffErrorKind {
 
 impl DiffError {
     /// What went wrong, and where.
+    #[must_use]
     pub fn kind(&self) -> &DiffErrorKind {
         &self.kind
     }
 
     /// The 1-based line and column of a JSON syntax error or a repeated key.
+    #[must_use]
     pub fn line_column(&self) -> Option<(usize, usize)> {
         match self.kind {
             DiffErrorKind::Syntax { line, column, .. }
@@ -127,6 +129,7 @@ impl DiffError {
     }
 
     /// The 0-based index of the entry at fault, for an error of shape or a duplicate.
+    #[must_use]
     pub fn entry(&self) -> Option<usize> {
         match self.kind {
             DiffErrorKind::EntryNotAnObject { index, .. }

@@ -72,6 +72,7 @@ impl Delivery {
     /// );
     /// # Ok::<(), serde_json::Error>(())
     /// ```
+    #[must_use]
     pub fn new(event: impl Into<AnyEventId>, timestamp: impl Into<String>) -> Self {
         Self {
             event: event.into(),

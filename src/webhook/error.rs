@@ -223,6 +223,7 @@ impl WebhookError {
     /// let err = parse_verified(b"secret", b"{}", "").unwrap_err();
     /// assert_eq!(err.status_code(), 401);
     /// ```
+    #[must_use]
     pub fn status_code(&self) -> u16 {
         match self {
             Self::Signature(_) => 401,

@@ -49,6 +49,7 @@ const MAX_ALGORITHM_LEN: usize = 16;
 /// assert_eq!(signature.len(), 64);
 /// assert_eq!(verify(b"whsec_test", body, &signature), Ok(()));
 /// ```
+#[must_use]
 pub fn sign(secret: &[u8], raw_body: &[u8]) -> String {
     let mut hex = String::with_capacity(MAX_SIGNATURE_LEN);
     // `None` cannot happen (see `mac_over`); an empty string then is a

@@ -99,6 +99,7 @@ impl Subscription {
     ///
     /// [`All`](Self::All) matches every id, known or not; [`Only`](Self::Only)
     /// matches its catalog ids and never an unknown one.
+    #[must_use]
     pub fn matches(&self, event: &AnyEventId) -> bool {
         match self {
             Self::All => true,
