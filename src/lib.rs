@@ -129,6 +129,9 @@ pub const fn catalog_json() -> &'static str {
     generated::CATALOG_JSON
 }
 
+#[cfg(all(doctest, feature = "alloc"))]
+mod must_use_doctests;
+
 /// The README's Rust examples, run as doctests so that the README stays true.
 /// Its "Receiving webhooks" section needs `webhook`, which implies `std` and
 /// `serde`; the README's test command, `cargo test --all-features`, has it.

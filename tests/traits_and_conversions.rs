@@ -1,5 +1,7 @@
-//! Trait impls and conversions of the catalog types, each found missing by an
-//! API audit.
+//! Trait impls and conversions of the catalog types: `Event`'s order,
+//! `const` access, `Category` and `AnyEventId` conversions and comparisons,
+//! and that the comparisons leave `assert_eq!(id, text.parse().unwrap())`
+//! able to infer its type.
 
 use kakiyo_events::{Event, EventId};
 
