@@ -109,7 +109,7 @@ pub use event::{Event, lookup};
 pub use generated::{Category, EVENTS, EventId};
 pub use unknown::{UnknownCategory, UnknownEventId};
 #[cfg(feature = "alloc")]
-pub use validate::{InvalidEventIds, validate};
+pub use validate::{InvalidEventIds, InvalidEventIdsIter, validate};
 // Drift detection against the live API: `diff()` and what it returns.
 #[cfg(feature = "diff")]
 pub use diff::{

@@ -74,10 +74,10 @@ impl InvalidEventIds {
     /// assert_eq!((index, unknown.input()), (1, "nope"));
     /// ```
     #[must_use]
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (usize, &UnknownEventId)> + '_ {
-        self.invalid
-            .iter()
-            .map(|(index, unknown)| (*index, unknown))
+    pub fn iter(&self) -> InvalidEventIdsIter<'_> {
+        InvalidEventIdsIter {
+            inner: self.invalid.iter(),
+        }
     }
 
     /// How many ids were invalid (never zero).
@@ -92,6 +92,65 @@ impl InvalidEventIds {
         self.invalid.is_empty()
     }
 }
+
+/// `for (index, unknown) in &err`: the same as [`InvalidEventIds::iter`].
+///
+/// # Example
+/// ```
+/// let err = kakiyo_events::validate(["nope", "message.sent", "nada"]).unwrap_err();
+/// let mut indexes = Vec::new();
+/// for (index, _unknown) in &err {
+///     indexes.push(index);
+/// }
+/// assert_eq!(indexes, [0, 2]);
+/// ```
+impl<'a> IntoIterator for &'a InvalidEventIds {
+    type Item = (usize, &'a UnknownEventId);
+    type IntoIter = InvalidEventIdsIter<'a>;
+
+    fn into_iter(self) -> InvalidEventIdsIter<'a> {
+        self.iter()
+    }
+}
+
+/// The invalid ids of an [`InvalidEventIds`], each with its 0-based index in
+/// the input, in input order: from [`InvalidEventIds::iter`].
+///
+/// # Example
+/// ```
+/// let err = kakiyo_events::validate(["a", "b", "message.sent", "c"]).unwrap_err();
+/// let last = err.iter().rev().next().unwrap();
+/// assert_eq!((last.0, last.1.input()), (3, "c"));
+/// assert_eq!(err.iter().len(), 3);
+/// ```
+#[derive(Clone, Debug)]
+pub struct InvalidEventIdsIter<'a> {
+    inner: core::slice::Iter<'a, (usize, UnknownEventId)>,
+}
+
+impl<'a> Iterator for InvalidEventIdsIter<'a> {
+    type Item = (usize, &'a UnknownEventId);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.inner.next().map(|(index, unknown)| (*index, unknown))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for InvalidEventIdsIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.inner
+            .next_back()
+            .map(|(index, unknown)| (*index, unknown))
+    }
+}
+
+impl ExactSizeIterator for InvalidEventIdsIter<'_> {}
+
+impl core::iter::FusedIterator for InvalidEventIdsIter<'_> {}
 
 impl fmt::Display for InvalidEventIds {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -114,3 +114,40 @@ fn comparing_with_a_parsed_value_infers_its_type() {
     assert_eq!(Category::Prospect, "prospect".parse().unwrap());
     assert!(EventId::AgentOffline == "agent.offline".try_into().unwrap());
 }
+
+/// `InvalidEventIds` iterates as a slice does: by reference in a `for`,
+/// from both ends, with an exact length, cloned mid-way, and fused.
+#[test]
+fn invalid_event_ids_iterate_like_a_slice() {
+    use std::iter::FusedIterator;
+
+    fn traits<
+        I: DoubleEndedIterator + ExactSizeIterator + FusedIterator + Clone + std::fmt::Debug,
+    >(
+        _: &I,
+    ) {
+    }
+
+    let err = kakiyo_events::validate(["a", "message.sent", "b", "c"]).unwrap_err();
+    let mut iter = err.iter();
+    traits(&iter);
+    assert_eq!(iter.len(), 3);
+    assert_eq!(iter.next().map(|(i, u)| (i, u.input())), Some((0, "a")));
+    let rest = iter.clone();
+    assert_eq!(
+        iter.next_back().map(|(i, u)| (i, u.input())),
+        Some((3, "c"))
+    );
+    assert_eq!(iter.len(), 1);
+    assert_eq!(iter.next().map(|(i, _)| i), Some(2));
+    assert_eq!((iter.next(), iter.next()), (None, None));
+    assert_eq!(rest.map(|(i, _)| i).collect::<Vec<_>>(), [2, 3]);
+
+    let by_ref: Vec<_> = (&err).into_iter().map(|(i, u)| (i, u.input())).collect();
+    let mut in_for = Vec::new();
+    for (i, unknown) in &err {
+        in_for.push((i, unknown.input()));
+    }
+    assert_eq!(by_ref, [(0, "a"), (2, "b"), (3, "c")]);
+    assert_eq!(in_for, by_ref);
+}
