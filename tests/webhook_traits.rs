@@ -49,6 +49,13 @@ fn a_malformed_signature_is_an_error_of_its_own() {
         panic!("xyz! is not a malformed signature");
     };
     assert_eq!(why, MalformedSignature::NotHexOrBase64);
+    // `SignatureError` shows its `MalformedSignature` itself, so its chain
+    // holds the reason once.
+    let err = verify(b"k", b"{}", "xyz!").unwrap_err();
+    assert_eq!(
+        chain(&err),
+        ["malformed signature: neither hex nor standard base64"]
+    );
     let boxed: Box<dyn Error + Send + Sync> = why.into();
     assert_eq!(boxed.to_string(), "neither hex nor standard base64");
     assert!(boxed.source().is_none());
@@ -71,6 +78,31 @@ mod subscription_serde {
     fn round_trip(subscription: &Subscription) -> Subscription {
         let json = serde_json::to_string(subscription).unwrap();
         serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"))
+    }
+
+    /// Through `serde_json::Value` (owned strings) and a reader (no borrowing),
+    /// and with an escape in the text: the id is read as an owned `String`.
+    #[test]
+    fn reads_from_a_value_a_reader_and_escaped_text() {
+        for subscription in [
+            Subscription::All,
+            Subscription::Only(vec![EventId::MessageSent, EventId::ProspectQualified]),
+        ] {
+            let value = serde_json::to_value(&subscription).unwrap();
+            assert_eq!(
+                serde_json::from_value::<Subscription>(value).unwrap(),
+                subscription
+            );
+            let json = serde_json::to_vec(&subscription).unwrap();
+            assert_eq!(
+                serde_json::from_reader::<_, Subscription>(json.as_slice()).unwrap(),
+                subscription
+            );
+        }
+        assert_eq!(
+            serde_json::from_str::<Subscription>(r#"["message\u002esent"]"#).unwrap(),
+            Subscription::Only(vec![EventId::MessageSent])
+        );
     }
 
     #[test]
