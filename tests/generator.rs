@@ -215,6 +215,21 @@ fn a_relative_catalog_path_is_refused_naming_the_directory_it_would_be_read_from
         );
         assert_eq!(message.lines().count(), 1, "{message:?}");
     }
+    // `~` is a shell's: neither cargo nor `relative = true` expands it.
+    for home in ["~/catalog.json", "~", "~\\catalog.json"] {
+        assert_eq!(
+            require_absolute(home, dir),
+            Err(format!(
+                "error: {home}: the path in KAKIYO_EVENTS_CATALOG starts with '~', which only a shell expands; write the home directory out, as an absolute path"
+            ))
+        );
+    }
+    // A file whose name only starts with `~` is just relative.
+    assert!(
+        require_absolute("~x.json", dir)
+            .unwrap_err()
+            .contains("is relative")
+    );
     let message = require_absolute("x.json", "/odd\ndir").unwrap_err();
     assert!(!message.chars().any(char::is_control), "{message:?}");
 }

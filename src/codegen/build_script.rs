@@ -109,6 +109,13 @@ pub fn require_absolute(path: &str, package_dir: &str) -> Result<(), String> {
     if Path::new(path).is_absolute() {
         return Ok(());
     }
+    if path == "~" || path.starts_with("~/") || path.starts_with("~\\") {
+        // Only a shell expands `~`; `relative = true` would not help either.
+        return Err(format!(
+            "error: {}: the path in {CATALOG_ENV} starts with '~', which only a shell expands; write the home directory out, as an absolute path",
+            Escaped(path)
+        ));
+    }
     Err(format!(
         "error: {path_shown}: the path in {CATALOG_ENV} is relative, and cargo runs this build script in the kakiyo-events package's own directory ({dir}), not in yours; give an absolute path, or set it in your .cargo/config.toml as [env] {CATALOG_ENV} = {{ value = {value}, relative = true }}, which cargo makes absolute from that file's directory",
         path_shown = Escaped(path),
