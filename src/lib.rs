@@ -66,6 +66,9 @@ assert_eq!(
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
+// A pure function's dropped result is a bug: clippy names any public one
+// without `#[must_use]` (src/must_use_doctests.rs checks a sample works).
+#![warn(clippy::must_use_candidate)]
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -125,6 +128,7 @@ pub use diff::{
 /// let json = kakiyo_events::catalog_json();
 /// assert!(json.starts_with(r#"[{"id":"prospect.qualified","name":"Prospect Qualified","#));
 /// ```
+#[must_use]
 pub const fn catalog_json() -> &'static str {
     generated::CATALOG_JSON
 }

@@ -50,16 +50,19 @@ impl UnknownEventId {
     /// assert!(err.is_truncated());
     /// assert_eq!(err.input_len(), 1000);
     /// ```
+    #[must_use]
     pub fn input(&self) -> &str {
         self.input.as_str()
     }
 
     /// The length in bytes of the whole input, even when only a prefix is kept.
+    #[must_use]
     pub fn input_len(&self) -> usize {
         self.input.len()
     }
 
     /// Whether [`input`](Self::input) is only a prefix of what was given.
+    #[must_use]
     pub fn is_truncated(&self) -> bool {
         self.input.is_truncated()
     }
@@ -121,16 +124,19 @@ impl UnknownCategory {
     }
 
     /// The category as given, or its first 64 bytes when it was longer.
+    #[must_use]
     pub fn input(&self) -> &str {
         self.input.as_str()
     }
 
     /// The length in bytes of the whole input.
+    #[must_use]
     pub fn input_len(&self) -> usize {
         self.input.len()
     }
 
     /// Whether [`input`](Self::input) is only a prefix of what was given.
+    #[must_use]
     pub fn is_truncated(&self) -> bool {
         self.input.is_truncated()
     }
