@@ -24,20 +24,20 @@ fn a_json_error_shows_serde_jsons_message_once_along_the_chain() {
     let serde_message = serde_json::from_slice::<serde_json::Value>(b"nope")
         .unwrap_err()
         .to_string();
-    let messages = chain(&err);
-    let seen = messages
-        .iter()
-        .map(|m| m.matches(&serde_message).count())
-        .sum::<usize>();
+    let times_in_chain = |err: &(dyn Error + 'static)| {
+        let messages = chain(err);
+        let seen: usize = messages
+            .iter()
+            .map(|m| m.matches(&serde_message).count())
+            .sum();
+        (seen, messages)
+    };
+    let (seen, messages) = times_in_chain(&err);
     assert_eq!(seen, 1, "{messages:?}");
     let kakiyo_events::webhook::WebhookError::Delivery(inner) = err else {
         panic!("not a delivery error: {err:?}");
     };
-    let messages = chain(&inner);
-    let seen = messages
-        .iter()
-        .map(|m| m.matches(&serde_message).count())
-        .sum::<usize>();
+    let (seen, messages) = times_in_chain(&inner);
     assert_eq!(seen, 1, "{messages:?}");
 }
 
