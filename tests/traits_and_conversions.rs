@@ -76,6 +76,8 @@ mod any_event_id {
             "message.snet",
             "linkedin.message.received",
             "",
+            " message.sent",
+            "message.sent\n",
             long.as_str(),
         ] {
             let err = EventId::try_from(AnyEventId::from(text)).unwrap_err();
@@ -145,6 +147,14 @@ fn invalid_event_ids_iterate_like_a_slice() {
     assert_eq!(iter.next().map(|(i, _)| i), Some(2));
     assert_eq!((iter.next(), iter.next()), (None, None));
     assert_eq!(rest.map(|(i, _)| i).collect::<Vec<_>>(), [2, 3]);
+
+    let many = kakiyo_events::validate(["a", "b", "message.sent", "c", "d", "e"]).unwrap_err();
+    let indexes: Vec<usize> = (&many).into_iter().map(|(i, _)| i).collect();
+    assert_eq!(indexes, [0, 1, 3, 4, 5]);
+    assert_eq!(
+        many.iter().rev().map(|(i, _)| i).collect::<Vec<_>>(),
+        [5, 4, 3, 1, 0]
+    );
 
     let by_ref: Vec<_> = (&err).into_iter().map(|(i, u)| (i, u.input())).collect();
     let mut in_for = Vec::new();
