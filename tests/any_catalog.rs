@@ -1,0 +1,97 @@
+//! What holds for whatever catalog the crate was built from: no test here names
+//! an id. `.ci/miri-check` runs this file under Miri on a big-endian target
+//! (s390x) and a 32-bit one (i686), built from the bundled catalog (a direct
+//! table) and from a generated 10,000-event one (a displaced table): the
+//! lookup's 8-byte reads and its hash, and `UnknownEventId`'s copy of the
+//! input, are the code whose result could depend on byte order or word size.
+//! The build script runs on the host, the lookup on the target, so the two
+//! must agree on both.
+
+use std::collections::HashSet;
+
+use kakiyo_events::{Category, EVENTS, EventId, lookup};
+
+/// Under Miri, every 61st id and the last: interpreting all 10,000 ids with
+/// their near misses would take an hour.
+const STRIDE: usize = if cfg!(miri) { 61 } else { 1 };
+
+fn sampled_ids() -> impl Iterator<Item = EventId> {
+    let last = EventId::ALL.len() - 1;
+    EventId::ALL
+        .iter()
+        .enumerate()
+        .filter(move |&(i, _)| i % STRIDE == 0 || i == last)
+        .map(|(_, &id)| id)
+}
+
+/// Strings one slip away from `id`: a byte more at either end, a byte less at
+/// either end, and every byte changed in turn (to another ASCII byte, so the
+/// text stays UTF-8; catalog ids are ASCII).
+fn near_misses(id: &str) -> Vec<String> {
+    let mut misses = vec![
+        format!("{id}x"),
+        format!("x{id}"),
+        id[..id.len() - 1].to_owned(),
+        id[1..].to_owned(),
+    ];
+    for at in 0..id.len() {
+        let mut bytes = id.as_bytes().to_vec();
+        bytes[at] ^= 1;
+        misses.push(String::from_utf8(bytes).expect("ASCII stays UTF-8"));
+    }
+    misses
+}
+
+#[test]
+fn every_id_is_found_every_way_in() {
+    for id in sampled_ids() {
+        let text = id.as_str();
+        assert_eq!(text.parse::<EventId>(), Ok(id), "{text:?}");
+        assert_eq!(EventId::find(text), Some(id), "{text:?}");
+        assert_eq!(lookup(text).map(|event| event.id), Some(id), "{text:?}");
+        assert_eq!(EVENTS.get(text).map(|event| event.id), Some(id), "{text:?}");
+        assert_eq!(id.event().id, id);
+        let category = id.category();
+        assert_eq!(category.as_str().parse::<Category>(), Ok(category));
+    }
+}
+
+#[test]
+fn a_near_miss_is_found_only_if_it_is_another_id() {
+    let ids: HashSet<&str> = EventId::ALL.iter().map(|id| id.as_str()).collect();
+    let mut unknown = 0;
+    for id in sampled_ids() {
+        for miss in near_misses(id.as_str()) {
+            let found = EventId::find(&miss);
+            if ids.contains(miss.as_str()) {
+                // Another catalog id one slip away: found as itself.
+                assert_eq!(found.map(EventId::as_str), Some(miss.as_str()));
+                continue;
+            }
+            unknown += 1;
+            assert_eq!(found, None, "{miss:?}");
+            assert!(lookup(&miss).is_none(), "{miss:?}");
+            assert!(EVENTS.get(&miss).is_none(), "{miss:?}");
+            let err = miss.parse::<EventId>().expect_err(&miss);
+            // The error's copy of the input, made 16 bytes at a time from
+            // little-endian words, is the input.
+            let kept = err.input();
+            assert_eq!(kept.len(), miss.len().min(64), "{miss:?}");
+            assert_eq!(kept, &miss[..kept.len()]);
+            assert_eq!(err.input_len(), miss.len());
+        }
+    }
+    assert!(unknown > 0, "no near miss was tried");
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn every_id_deserializes_and_a_near_miss_does_not() {
+    for id in sampled_ids() {
+        let json = serde_json::to_string(id.as_str()).unwrap();
+        assert_eq!(serde_json::from_str::<EventId>(&json).ok(), Some(id));
+        let miss = serde_json::to_string(&format!("{}x", id.as_str())).unwrap();
+        let found = serde_json::from_str::<EventId>(&miss).ok();
+        assert!(found.is_none_or(|other| other != id), "{miss}");
+    }
+}
