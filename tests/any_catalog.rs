@@ -90,6 +90,12 @@ fn every_id_deserializes_and_a_near_miss_does_not() {
     for id in sampled_ids() {
         let json = serde_json::to_string(id.as_str()).unwrap();
         assert_eq!(serde_json::from_str::<EventId>(&json).ok(), Some(id));
+        if cfg!(miri) {
+            // serde's error message holds the "did you mean", a scan of the
+            // whole catalog: minutes a miss under Miri at 10,000 events. The
+            // lookup's miss is checked above; the scan reads no words.
+            continue;
+        }
         let miss = serde_json::to_string(&format!("{}x", id.as_str())).unwrap();
         let found = serde_json::from_str::<EventId>(&miss).ok();
         assert!(found.is_none_or(|other| other != id), "{miss}");
