@@ -101,3 +101,30 @@ fn every_id_deserializes_and_a_near_miss_does_not() {
         assert!(found.is_none_or(|other| other != id), "{miss}");
     }
 }
+
+#[test]
+fn an_unknown_id_or_category_keeps_every_length_of_input_exactly() {
+    // Every length from 0 to 114 bytes, so that the error's copy uses whole
+    // 16-byte loads, each size of overlapping tail load and each shift of
+    // them, and cuts at 64 bytes on a char boundary (the é are two bytes).
+    let text = "kakiyo.événement_inconnu.0123456789-".repeat(3);
+    let ends = (0..=text.len()).filter(|&end| text.is_char_boundary(end));
+    for end in ends {
+        let input = &text[..end];
+        let mut kept = input.len().min(64);
+        while !input.is_char_boundary(kept) {
+            kept -= 1;
+        }
+        if EventId::find(input).is_none() {
+            let err = input.parse::<EventId>().unwrap_err();
+            assert_eq!(err.input(), &input[..kept], "{input:?}");
+            assert_eq!(err.input_len(), input.len());
+            assert_eq!(err.is_truncated(), kept < input.len());
+        }
+        if input.parse::<Category>().is_err() {
+            let err = input.parse::<Category>().unwrap_err();
+            assert_eq!(err.input(), &input[..kept], "{input:?}");
+            assert_eq!(err.input_len(), input.len());
+        }
+    }
+}
