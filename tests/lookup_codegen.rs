@@ -129,6 +129,39 @@ fn the_real_catalog_gets_a_direct_positional_table() {
     assert_exact(&plan, &ids);
 }
 
+/// `tests/fixtures/short-ids.json` is the catalog `.ci/miri-check` builds to
+/// run the digest of every byte (`full`) and the compare of ids under 8 bytes
+/// on big-endian and 32-bit targets: it must keep getting both.
+#[test]
+fn the_short_id_fixture_gets_a_full_digest_and_short_compares() {
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/short-ids.json"
+    ))
+    .unwrap();
+    let ids: Vec<String> = codegen::parse_catalog(&json)
+        .expect("the fixture passes validation")
+        .events
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    let ids = as_strs(&ids);
+    let plan = plan_lookup(&ids);
+    assert!(
+        matches!(
+            &plan.scheme,
+            Scheme::Hashed {
+                material: Material::Full { .. },
+                ..
+            }
+        ),
+        "{}",
+        plan.describe()
+    );
+    assert!(plan.min_len < 8, "no id under 8 bytes: {}", plan.min_len);
+    assert_exact(&plan, &ids);
+}
+
 #[test]
 fn a_generated_catalog_of_10000_events_is_valid_and_collision_free() {
     let json = synthetic_catalog::synthetic_catalog(10_000);
