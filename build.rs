@@ -2,7 +2,11 @@
 
 // It runs on the build machine: .ci/wasm-check's lists of std's OS services
 // (.ci/wasm-clippy/clippy.toml) are for the library.
-#![allow(clippy::disallowed_methods, clippy::disallowed_types, clippy::disallowed_macros)]
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    clippy::disallowed_macros
+)]
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/codegen/mod.rs"]
