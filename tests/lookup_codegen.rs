@@ -30,11 +30,16 @@ use std::collections::{HashMap, HashSet};
 use kakiyo_events::EventId;
 use lookup::{Limits, LookupPlan, Material, Scheme, Slots, plan_lookup, plan_lookup_with};
 
-fn real_ids() -> Vec<String> {
-    let json =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap();
-    let catalog = codegen::parse_catalog(&json).unwrap();
+/// The ids of a catalog file, given by its path in the package.
+fn catalog_ids(path_in_package: &str) -> Vec<String> {
+    let path = format!("{}/{path_in_package}", env!("CARGO_MANIFEST_DIR"));
+    let json = std::fs::read_to_string(&path).unwrap();
+    let catalog = codegen::parse_catalog(&json).expect(&path);
     catalog.events.into_iter().map(|e| e.id).collect()
+}
+
+fn real_ids() -> Vec<String> {
+    catalog_ids("events.json")
 }
 
 /// Inputs that are not ids but come close: one byte more, one less, each byte
@@ -134,17 +139,7 @@ fn the_real_catalog_gets_a_direct_positional_table() {
 /// on big-endian and 32-bit targets: it must keep getting both.
 #[test]
 fn the_short_id_fixture_gets_a_full_digest_and_short_compares() {
-    let json = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/short-ids.json"
-    ))
-    .unwrap();
-    let ids: Vec<String> = codegen::parse_catalog(&json)
-        .expect("the fixture passes validation")
-        .events
-        .into_iter()
-        .map(|e| e.id)
-        .collect();
+    let ids = catalog_ids("tests/fixtures/short-ids.json");
     let ids = as_strs(&ids);
     let plan = plan_lookup(&ids);
     assert!(

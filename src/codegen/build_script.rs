@@ -129,11 +129,13 @@ pub fn require_absolute(path: &str, package_dir: &str) -> Result<(), String> {
 pub fn read_error(origin: &str, source: Source, error: &io::Error) -> String {
     let hint = match (error.kind(), source) {
         (ErrorKind::NotFound, Source::Bundled) => {
-            "; the crate's events.json is missing from its package"
+            "; the crate's events.json is missing from its package".to_owned()
         }
-        (ErrorKind::NotFound, Source::Override) => "; check the path in KAKIYO_EVENTS_CATALOG",
-        (ErrorKind::IsADirectory, _) => "; name the catalog's JSON file, not its directory",
-        _ => "",
+        (ErrorKind::NotFound, Source::Override) => format!("; check the path in {CATALOG_ENV}"),
+        (ErrorKind::IsADirectory, _) => {
+            "; name the catalog's JSON file, not its directory".to_owned()
+        }
+        _ => String::new(),
     };
     format!(
         "error: {}: cannot read the catalog: {}{hint}",
