@@ -13,6 +13,11 @@
 //! the end divides criterion's median by the number of inputs, giving
 //! ns per lookup, and each alternative's ratio to ours.
 //!
+//! `ours_displaced*` at 22 events is the crate built once more (`benches/flat`)
+//! with the lookup the 10,000-event catalog gets, a displaced table, instead of
+//! the direct table the generator picks for 22 events: the trade between the
+//! fastest small lookup and the flattest growth, measured in the same run.
+//!
 //! Run: `cargo bench --bench lookup`. See BENCHMARKS.md.
 
 use std::collections::HashMap;
@@ -81,12 +86,16 @@ fn check_agreement(inputs: &[String], answers: &[Answer<'_>]) {
 }
 
 fn from_str_small(c: &mut Criterion) -> (String, usize) {
+    use kakiyo_events_flat::EventId as FlatEventId;
     let peers = Peers::new(&small::IDS);
     let inputs = inputs(peers.ids);
     check_agreement(
         &inputs,
         &[
             ("ours", &|s| EventId::from_str(s).ok().map(|id| id as usize)),
+            ("ours_displaced", &|s| {
+                FlatEventId::from_str(s).ok().map(|id| id as usize)
+            }),
             ("strum_derive", &|s| {
                 small::StrumId::from_str(s).ok().map(|id| id as usize)
             }),
@@ -105,6 +114,19 @@ fn from_str_small(c: &mut Criterion) -> (String, usize) {
     run(&mut group, "ours", &inputs, EventId::from_str);
     run(&mut group, "ours_find", &inputs, EventId::find);
     run(&mut group, "ours_lookup", &inputs, kakiyo_events::lookup);
+    run(&mut group, "ours_displaced", &inputs, FlatEventId::from_str);
+    run(
+        &mut group,
+        "ours_displaced_find",
+        &inputs,
+        FlatEventId::find,
+    );
+    run(
+        &mut group,
+        "ours_displaced_lookup",
+        &inputs,
+        kakiyo_events_flat::lookup,
+    );
     run(
         &mut group,
         "strum_derive",
@@ -246,6 +268,9 @@ fn summary(groups: &[(String, usize)], since: SystemTime) {
         "ours",
         "ours_find",
         "ours_lookup",
+        "ours_displaced",
+        "ours_displaced_find",
+        "ours_displaced_lookup",
         "strum_derive",
         "match",
         "phf",
@@ -271,7 +296,7 @@ fn summary(groups: &[(String, usize)], since: SystemTime) {
         for function in functions {
             if let Some(ns) = median_ns(group, function, since) {
                 println!(
-                    "{group:>16} {function:>14} {:>10.2} ns   ours/this {:>6.3}",
+                    "{group:>16} {function:>21} {:>10.2} ns   ours/this {:>6.3}",
                     per(ns),
                     ours / ns
                 );
@@ -291,7 +316,21 @@ fn summary(groups: &[(String, usize)], since: SystemTime) {
         for (big, _) in rest.iter().filter(|(g, _)| g.starts_with("from_str/")) {
             for function in ["ours", "ours_find", "ours_lookup", "fx_hashmap"] {
                 if let (Some(a), Some(b)) = (of(small, function), of(big, function)) {
-                    println!("{function:>14}: {big} / {small} = {:.3}", b / a);
+                    println!("{function:>21}: {big} / {small} = {:.3}", b / a);
+                }
+            }
+            // The growth had every catalog the displaced table: the big
+            // crate's lookup against the small crate's displaced one.
+            for (displaced, function) in [
+                ("ours_displaced", "ours"),
+                ("ours_displaced_find", "ours_find"),
+                ("ours_displaced_lookup", "ours_lookup"),
+            ] {
+                if let (Some(a), Some(b)) = (of(small, displaced), of(big, function)) {
+                    println!(
+                        "{displaced:>21}: {big} {function} / {small} {displaced} = {:.3}",
+                        b / a
+                    );
                 }
             }
         }

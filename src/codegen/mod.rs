@@ -41,16 +41,29 @@ pub use build_script::{
     CATALOG_ENV, catalog_path, catalog_text, read_error, require_absolute, run_build_script,
 };
 pub use catalog::{Catalog, CategorySpec, EventSpec, FIELDS, MAX_EVENTS, parse_catalog};
-pub use emit::{Source, catalog_json, doc_text, emit, ordered_map_literal, string_literal};
+pub use emit::{
+    Source, catalog_json, doc_text, emit, emit_with, ordered_map_literal, string_literal,
+};
 pub use error::{CatalogError, CatalogErrors, Position, TextProblem};
+pub use lookup::Limits;
 pub use naming::{check_id, title_case, variant_name};
 
 /// Validates `json` and returns the generated module, or every problem found.
 /// `origin` names the file in messages, as the user named it.
 pub fn generate(json: &str, origin: &str, source: Source) -> Result<String, CatalogErrors> {
+    generate_with(json, origin, source, &Limits::default())
+}
+
+/// [`generate`] with explicit bounds for the lookup's search.
+pub fn generate_with(
+    json: &str,
+    origin: &str,
+    source: Source,
+    limits: &Limits,
+) -> Result<String, CatalogErrors> {
     let catalog = parse_catalog(json).map_err(|errors| CatalogErrors {
         origin: origin.to_owned(),
         errors,
     })?;
-    Ok(emit(&catalog, source))
+    Ok(emit_with(&catalog, source, limits))
 }
