@@ -3,53 +3,39 @@
 //! the generator may not try a direct table: every catalog then gets the
 //! displaced table that a 10,000-event catalog gets.
 
+#[path = "../support/catalog_module.rs"]
+mod catalog_module;
 #[allow(dead_code, unused_imports)]
 #[path = "../../src/codegen/mod.rs"]
 mod codegen;
 
-use std::path::PathBuf;
-use std::{env, fs, process};
+use catalog_module::{fail, rerun_if_generator_changed, write_catalog_module};
 
 fn main() {
-    println!("cargo::rerun-if-changed=../../src/codegen");
-    println!("cargo::rerun-if-changed=../../src/suggest.rs");
-    println!("cargo::rerun-if-changed=../../src/escape.rs");
-    println!("cargo::rerun-if-changed=../../src/echo.rs");
+    rerun_if_generator_changed();
     println!("cargo::rerun-if-changed=../../events.json");
-    let json = fs::read_to_string("../../events.json")
+    let json = std::fs::read_to_string("../../events.json")
         .unwrap_or_else(|e| fail(&format!("../../events.json: {e}")));
     let limits = codegen::Limits {
         direct_tries: 0,
         ..codegen::Limits::default()
     };
-    let code = match codegen::generate_with(
+    let code = codegen::generate_with(
         &json,
         "../../events.json",
         codegen::Source::Bundled,
         &limits,
-    ) {
-        Ok(code) => code,
-        Err(errors) => fail(&errors.to_string()),
-    };
-    if !code.contains("displaced table") {
-        fail(
-            "the generator did not give events.json a displaced table; see the lookup's comment in the generated catalog.rs",
-        );
+    )
+    .unwrap_or_else(|errors| fail(&errors.to_string()));
+    // The plan is named in the generated `// Lookup (…): …` comment.
+    let plan = code
+        .lines()
+        .find(|line| line.starts_with("// Lookup"))
+        .unwrap_or("no `// Lookup` comment");
+    if !plan.contains("displaced table") {
+        fail(&format!(
+            "the generator did not give events.json a displaced table: {plan}"
+        ));
     }
-    let Some(out_dir) = env::var_os("OUT_DIR") else {
-        fail("OUT_DIR is not set; run this through cargo")
-    };
-    let out = PathBuf::from(out_dir).join("catalog.rs");
-    if fs::read_to_string(&out).ok().as_deref() != Some(code.as_str()) {
-        if let Err(e) = fs::write(&out, code) {
-            fail(&format!("{}: cannot write: {e}", out.display()));
-        }
-    }
-}
-
-fn fail(message: &str) -> ! {
-    for line in message.lines() {
-        println!("cargo::error={line}");
-    }
-    process::exit(1)
+    write_catalog_module(&code);
 }
