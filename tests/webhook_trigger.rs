@@ -406,7 +406,7 @@ fn a_redirect_is_shown_not_followed() {
 #[test]
 fn bad_arguments_exit_2_before_any_request() {
     // (event, more arguments, stderr)
-    let cases: [(&str, &[&str], &str); 8] = [
+    let cases: [(&str, &[&str], &str); 11] = [
         (
             "message.sent",
             &["--data", "{not json"],
@@ -437,10 +437,26 @@ fn bad_arguments_exit_2_before_any_request() {
             &["--url", "http://:80/"],
             "error: --url \"http://:80/\" has no host\n",
         ),
+        // A port the URL cannot have: the client would go to port 80 instead.
+        (
+            "message.sent",
+            &["--url", "http://127.0.0.1:99999/"],
+            "error: --url \"http://127.0.0.1:99999/\": the port must be a number from 1 to 65535\n",
+        ),
+        (
+            "message.sent",
+            &["--url", "http://127.0.0.1:abc/"],
+            "error: --url \"http://127.0.0.1:abc/\": the port must be a number from 1 to 65535\n",
+        ),
         (
             "message.sent",
             &["--secret", ""],
             "error: the secret is empty: leave out --secret to send unsigned\n",
+        ),
+        (
+            "message.sent",
+            &["--team-id", " "],
+            "error: the team id is blank: leave out --team-id to send none\n",
         ),
         // A blank event is bad input even where unknown ids are allowed.
         (" ", &["--allow-unknown"], "error: the event id is empty\n"),

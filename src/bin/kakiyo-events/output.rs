@@ -44,6 +44,13 @@ impl BadInput {
     }
 }
 
+/// The message, as the `error:` line shows it.
+impl fmt::Display for BadInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// `--format` of the subcommands that print either a report for people or JSON.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum TextOrJson {

@@ -59,6 +59,17 @@ pub fn run(args: &Args) -> Outcome {
             "the secret is empty: leave out --secret to send unsigned",
         ));
     }
+    // A delivery's `teamId` names a team; the receiver's checks treat a
+    // blank one as missing, so it is refused here rather than sent.
+    if args
+        .team_id
+        .as_deref()
+        .is_some_and(|team| team.trim().is_empty())
+    {
+        return Err(BadInput::new(
+            "the team id is blank: leave out --team-id to send none",
+        ));
+    }
 
     let mut delivery = Delivery::new(event, now_rfc3339());
     delivery.team_id = args.team_id.clone();
@@ -126,13 +137,46 @@ fn http_url(url: &str) -> Result<Uri, BadInput> {
         .parse()
         .map_err(|err| BadInput::new(format!("--url {url:?} is not a URL: {err}")))?;
     match uri.scheme_str() {
-        Some("http") if uri.host().is_some_and(|host| !host.is_empty()) => Ok(uri),
+        Some("http") if uri.host().is_some_and(|host| !host.is_empty()) => {
+            check_port(url, &uri)?;
+            Ok(uri)
+        }
         Some("http") => Err(BadInput::new(format!("--url {url:?} has no host"))),
         Some("https") => Err(BadInput::new(format!(
             "--url {url:?}: only http:// is supported; trigger is for a receiver on your own machine"
         ))),
         _ => Err(BadInput::new(format!(
             "--url {url:?} is not an http:// URL, e.g. http://127.0.0.1:8787/"
+        ))),
+    }
+}
+
+/// The port after the host, if the URL gives one, must be a number from 1 to
+/// 65535. `Uri` keeps whatever follows the host's `:` and answers no port for
+/// one it cannot read, and the client then goes to port 80: a typo such as
+/// `:99999` would reach another server, or look like a receiver that is down.
+/// An empty port (`http://host:/`) means the default, as in any URL.
+fn check_port(url: &str, uri: &Uri) -> Result<(), BadInput> {
+    let Some(authority) = uri.authority() else {
+        return Ok(());
+    };
+    let host_and_port = authority
+        .as_str()
+        .rsplit_once('@')
+        .map_or(authority.as_str(), |(_, rest)| rest);
+    // An IPv6 host is bracketed, and its colons are not the port's.
+    let after_host = match host_and_port.rsplit_once(']') {
+        Some((_, rest)) => rest,
+        None => host_and_port,
+    };
+    let Some((_, port)) = after_host.rsplit_once(':') else {
+        return Ok(());
+    };
+    match port.parse::<u16>() {
+        _ if port.is_empty() => Ok(()),
+        Ok(1..) if port.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
+        _ => Err(BadInput::new(format!(
+            "--url {url:?}: the port must be a number from 1 to 65535"
         ))),
     }
 }
@@ -196,7 +240,33 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert!(http_url("http://127.0.0.1:8787/hooks").is_ok());
+        for good in [
+            "http://127.0.0.1:8787/hooks",
+            "http://localhost/",
+            "http://localhost:/",
+            "http://[::1]:8787/",
+            "http://[::1]/",
+            "http://user:pw@127.0.0.1:65535/",
+            "http://127.0.0.1:1",
+        ] {
+            assert!(http_url(good).is_ok(), "{good:?}");
+        }
+        for bad in [
+            "http://127.0.0.1:99999/",
+            "http://127.0.0.1:65536/",
+            "http://127.0.0.1:0/",
+            "http://127.0.0.1:abc/",
+            "http://127.0.0.1:+80/",
+            "http://[::1]:99999/",
+            "http://user:pw@127.0.0.1:x/",
+        ] {
+            let err = http_url(bad).err().map(|e| e.to_string());
+            assert_eq!(
+                err.as_deref(),
+                Some(format!("--url {bad:?}: the port must be a number from 1 to 65535").as_str()),
+                "{bad:?}"
+            );
+        }
         for bad in [
             "",
             "127.0.0.1:8787",
