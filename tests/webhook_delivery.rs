@@ -274,6 +274,19 @@ fn parse_verified_rejects_a_tampered_body() {
 }
 
 #[test]
+fn an_empty_secret_is_the_receivers_fault_and_answered_500() {
+    // As when the receiver's secret variable is unset: the request may be
+    // perfectly good, so it is not answered as a bad signature (401).
+    let body = EXAMPLE_SHAPE.as_bytes();
+    let err = parse_verified(b"", body, &sign(b"s3cret", body)).unwrap_err();
+    assert!(
+        matches!(err, WebhookError::Signature(SignatureError::EmptySecret)),
+        "{err:?}"
+    );
+    assert_eq!(err.status_code(), 500);
+}
+
+#[test]
 fn a_body_that_fails_the_signature_gets_the_signature_error() {
     // Not JSON at all: the signature's error wins over the body's. (That the
     // body is not even parsed then, parse_verified's order of work, no test

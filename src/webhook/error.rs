@@ -12,8 +12,10 @@ use crate::strict_json::bounded;
 /// ([`Missing`](Self::Missing): the webhook may have no secret, or the request
 /// is not from Kakiyo), a signature that is not one
 /// ([`Malformed`](Self::Malformed)), and a well-formed signature over other
-/// bytes or with another secret ([`Mismatch`](Self::Mismatch)). Answer all of
-/// them with `401` and do not act on the body.
+/// bytes or with another secret ([`Mismatch`](Self::Mismatch)). Answer all
+/// three with `401` and do not act on the body. The fourth,
+/// [`EmptySecret`](Self::EmptySecret), is the receiver's own configuration at
+/// fault, not the request: answer it with `500`.
 ///
 /// # Example
 /// ```
@@ -201,8 +203,9 @@ impl std::error::Error for DeliveryError {}
 /// Why [`parse_verified`](super::parse_verified) refused a request: the
 /// signature (checked first; the body was then never parsed) or the envelope.
 ///
-/// Answer [`Signature`](Self::Signature) with `401` and
-/// [`Delivery`](Self::Delivery) with `400`; see [`status_code`](Self::status_code).
+/// Answer [`Signature`](Self::Signature) with `401` (`500` for
+/// [`SignatureError::EmptySecret`]) and [`Delivery`](Self::Delivery) with
+/// `400`; see [`status_code`](Self::status_code).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum WebhookError {
@@ -214,18 +217,26 @@ pub enum WebhookError {
 
 impl WebhookError {
     /// The HTTP status to answer with: `401` for a bad signature, `400` for a
-    /// bad envelope.
+    /// bad envelope, and `500` when the secret checked with is empty (an unset
+    /// environment variable, typically): that is the receiver's configuration
+    /// at fault, not the request, and a `5xx` does not tell the sender its
+    /// signature was wrong.
     ///
     /// # Example
     /// ```
-    /// use kakiyo_events::webhook::parse_verified;
+    /// use kakiyo_events::webhook::{parse_verified, sign};
     ///
     /// let err = parse_verified(b"secret", b"{}", "").unwrap_err();
     /// assert_eq!(err.status_code(), 401);
+    ///
+    /// let signature = sign(b"secret", b"{}");
+    /// let err = parse_verified(b"", b"{}", &signature).unwrap_err();
+    /// assert_eq!(err.status_code(), 500);
     /// ```
     #[must_use]
     pub fn status_code(&self) -> u16 {
         match self {
+            Self::Signature(SignatureError::EmptySecret) => 500,
             Self::Signature(_) => 401,
             Self::Delivery(_) => 400,
         }

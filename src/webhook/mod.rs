@@ -21,7 +21,7 @@
 //! fn handle(secret: &[u8], signature: Option<&str>, raw_body: &[u8]) -> u16 {
 //!     let delivery = match parse_verified(secret, raw_body, signature.unwrap_or("")) {
 //!         Ok(delivery) => delivery,
-//!         Err(err) => return err.status_code(), // 401 bad signature, 400 bad envelope
+//!         Err(err) => return err.status_code(), // 401 bad signature, 400 bad envelope, 500 empty secret
 //!     };
 //!     match delivery.event.known() {
 //!         Some(EventId::ProspectQualified) => { /* hand the prospect to sales */ }
