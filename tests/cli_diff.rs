@@ -188,6 +188,34 @@ fn no_input_panics() {
     assert_eq!(run.code, 1, "an empty list is drift: every event removed");
 }
 
+/// Input is read up to 64 MiB: at the limit it is parsed (and fails as JSON
+/// here), one byte past it is refused before any parsing, and an endless
+/// input ends as quickly instead of filling memory.
+#[test]
+fn input_over_64_mib_is_refused_unread() {
+    const LIMIT: usize = 64 << 20;
+    let run = cli(["diff", "-"]).stdin(vec![b'x'; LIMIT]).run();
+    assert_eq!(
+        run.stderr,
+        "error: stdin: invalid JSON at line 1, column 1: expected value\n"
+    );
+    let run = cli(["diff", "-"]).stdin(vec![b' '; LIMIT + 1]).run();
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: stdin holds more than 64 MiB, far more than any catalog, id list or webhook body\n"
+    );
+    #[cfg(unix)]
+    {
+        let run = cli(["validate", "--file", "/dev/zero"]).run();
+        assert_eq!(run.code, 2);
+        assert_eq!(
+            run.stderr,
+            "error: /dev/zero holds more than 64 MiB, far more than any catalog, id list or webhook body\n"
+        );
+    }
+}
+
 /// One huge id among many added entries: the report must grow with the input,
 /// not with (longest id × entries). Padding every line to a 1 MiB id made the
 /// command try to build a multi-gigabyte report and abort.

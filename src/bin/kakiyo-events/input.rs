@@ -9,6 +9,12 @@ use crate::output::BadInput;
 use crate::strict_json::StrictJsonError;
 use crate::style::printable;
 
+/// The most any input may hold. What is read here (catalogs, id lists,
+/// webhook bodies) is kilobytes: Kakiyo's catalog response is about 3 KB. A
+/// bigger input is a mistake (`/dev/zero`, a disk image), which would
+/// otherwise be read whole into memory before anything could be said of it.
+pub const MAX_INPUT_BYTES: u64 = 64 << 20;
+
 /// Where input comes from: a file, or stdin (`-` on the command line).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -26,21 +32,26 @@ impl Source {
         }
     }
 
-    /// The raw bytes.
+    /// The raw bytes, at most [`MAX_INPUT_BYTES`] of them.
     pub fn read_bytes(&self) -> Result<Vec<u8>, BadInput> {
         let read = match self {
-            Source::Stdin => {
-                let mut bytes = Vec::new();
-                io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
-            }
+            Source::Stdin => read_bounded(io::stdin().lock()),
             Source::File(path) if path.as_os_str().is_empty() => {
                 return Err(BadInput::new(
                     "the file name is empty: give a path, or - for stdin",
                 ));
             }
-            Source::File(path) => std::fs::read(path),
+            Source::File(path) => std::fs::File::open(path).and_then(read_bounded),
         };
-        read.map_err(|err| BadInput::new(format!("cannot read {self}: {}", describe(&err))))
+        let bytes =
+            read.map_err(|err| BadInput::new(format!("cannot read {self}: {}", describe(&err))))?;
+        if bytes.len() as u64 > MAX_INPUT_BYTES {
+            return Err(BadInput::new(format!(
+                "{self} holds more than {} MiB, far more than any catalog, id list or webhook body",
+                MAX_INPUT_BYTES >> 20
+            )));
+        }
+        Ok(bytes)
     }
 
     /// The text, which must be UTF-8; an invalid byte is reported by line and
@@ -100,6 +111,16 @@ pub fn read_json(text: &str) -> Result<serde_json::Value, String> {
             "invalid JSON at line {line}, column {column}: an object names the key {key:?} twice"
         ),
     })
+}
+
+/// Everything `reader` holds, up to one byte past [`MAX_INPUT_BYTES`] (so
+/// that the caller can tell "too big" from "exactly the limit").
+fn read_bounded(reader: impl Read) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map(|_| bytes)
 }
 
 /// An I/O error in words, without the OS error number.
