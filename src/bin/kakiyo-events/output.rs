@@ -1,9 +1,13 @@
 //! What a subcommand hands back, and how it reaches the terminal: stdout,
 //! at most one `error:` line on stderr, and the exit code.
 
+use std::ffi::OsString;
 use std::fmt;
 use std::io::{self, Write};
 use std::process::ExitCode;
+
+use crate::strict_json::bounded;
+use crate::style::printable;
 
 /// The run ended: 0 success, 1 a check failed, 2 the input was bad.
 pub type Outcome = Result<Report, BadInput>;
@@ -112,6 +116,12 @@ pub fn usage_error(err: &clap::Error, command: &clap::Command) -> ExitCode {
                 Err(err) => write_failed(&err),
             }
         }
+        // clap says only "invalid UTF-8 was detected in one or more arguments".
+        ErrorKind::InvalidUtf8 => {
+            let args: Vec<OsString> = std::env::args_os().collect();
+            error_line(&not_utf8(&args));
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
             let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
             error_line(&format!(
@@ -125,6 +135,29 @@ pub fn usage_error(err: &clap::Error, command: &clap::Command) -> ExitCode {
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
+}
+
+/// Which arguments (counted from 1 after the command's name) are not UTF-8,
+/// shown with U+FFFD for each bad byte, escaped and cut to 64 bytes. A file
+/// name may be any bytes, so one of those listed may be fine: the message
+/// says which kind may not be.
+fn not_utf8(args: &[OsString]) -> String {
+    let bad: Vec<String> = args
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, arg)| arg.to_str().is_none())
+        .map(|(at, arg)| {
+            let shown = arg.to_string_lossy();
+            format!("{at} ({})", printable(&bounded(&shown)))
+        })
+        .collect();
+    let which = match bad.as_slice() {
+        [] => "an argument is".to_owned(),
+        [one] => format!("argument {one} is"),
+        [first @ .., last] => format!("arguments {} and {last} are", first.join(", ")),
+    };
+    format!("{which} not UTF-8 text; only a file name may be other bytes")
 }
 
 /// clap's multi-line message (`error: …`, a tip, a usage block, a pointer to
@@ -194,7 +227,42 @@ fn error_line(why: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::one_line;
+    use super::{not_utf8, one_line};
+
+    #[cfg(unix)]
+    #[test]
+    fn arguments_that_are_not_utf8_are_named() {
+        use std::ffi::OsString;
+        use std::os::unix::ffi::OsStringExt;
+
+        let arg = |bytes: &[u8]| OsString::from_vec(bytes.to_vec());
+        let args = [
+            arg(b"kakiyo-events"),
+            arg(b"sign"),
+            arg(b"--secret"),
+            arg(b"\xff\x1b[31m"),
+            arg(b"body.json"),
+        ];
+        assert_eq!(
+            not_utf8(&args),
+            "argument 3 (\u{fffd}\\u{1b}[31m) is not UTF-8 text; only a file name may be other bytes"
+        );
+        let mut more = args.to_vec();
+        more.push(arg(b"a\xfe"));
+        more.push(arg(&[b'x'; 100][..]));
+        more.push(arg(&[[b'y'; 100].as_slice(), b"\xfe"].concat()));
+        assert_eq!(
+            not_utf8(&more),
+            format!(
+                "arguments 3 (\u{fffd}\\u{{1b}}[31m), 5 (a\u{fffd}) and 7 ({}…) are not UTF-8 text; only a file name may be other bytes",
+                "y".repeat(64)
+            )
+        );
+        assert_eq!(
+            not_utf8(&args[..3]),
+            "an argument is not UTF-8 text; only a file name may be other bytes"
+        );
+    }
 
     #[test]
     fn clap_message_folds_into_one_line() {
