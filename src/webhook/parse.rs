@@ -16,7 +16,8 @@ use crate::strict_json::{self, StrictJsonError};
 /// reach the parser at all.
 ///
 /// # Errors
-/// [`WebhookError::Signature`] (answer 401) or [`WebhookError::Delivery`]
+/// [`WebhookError::Signature`] (answer 401, or 500 when the secret is empty:
+/// the receiver's configuration is at fault) or [`WebhookError::Delivery`]
 /// (answer 400); [`WebhookError::status_code`] gives the number.
 ///
 /// # Example

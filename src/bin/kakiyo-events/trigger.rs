@@ -164,13 +164,16 @@ fn check_port(url: &str, uri: &Uri) -> Result<(), BadInput> {
         .as_str()
         .rsplit_once('@')
         .map_or(authority.as_str(), |(_, rest)| rest);
-    // An IPv6 host is bracketed, and its colons are not the port's.
-    let after_host = match host_and_port.rsplit_once(']') {
-        Some((_, rest)) => rest,
-        None => host_and_port,
-    };
-    let Some((_, port)) = after_host.rsplit_once(':') else {
-        return Ok(());
+    // An IPv6 host is bracketed, and its colons are not the port's; after
+    // the bracket there is nothing, or the port's colon (`http::Uri` accepts
+    // `[::1]8787`, which the client would send to port 80).
+    let port = match host_and_port.rsplit_once(']') {
+        Some((_, "")) => return Ok(()),
+        Some((_, rest)) => rest.strip_prefix(':').unwrap_or("not a port"),
+        None => match host_and_port.rsplit_once(':') {
+            Some((_, port)) => port,
+            None => return Ok(()),
+        },
     };
     match port.parse::<u16>() {
         _ if port.is_empty() => Ok(()),
@@ -259,6 +262,9 @@ mod tests {
             "http://127.0.0.1:+80/",
             "http://[::1]:99999/",
             "http://user:pw@127.0.0.1:x/",
+            "http://[::1]8787/",
+            "http://[::1]x/",
+            "http://[::1]x:1/",
         ] {
             let err = http_url(bad).err().map(|e| e.to_string());
             assert_eq!(
