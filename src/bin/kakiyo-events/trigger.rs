@@ -59,8 +59,8 @@ pub fn run(args: &Args) -> Outcome {
             "the secret is empty: leave out --secret to send unsigned",
         ));
     }
-    // A delivery's `teamId` names a team; the receiver's checks treat a
-    // blank one as missing, so it is refused here rather than sent.
+    // A delivery's `teamId` names a team, and a blank one names none (a
+    // receiver would show an empty team), so it is refused rather than sent.
     if args
         .team_id
         .as_deref()
