@@ -3,7 +3,7 @@
 use alloc::vec::Vec;
 use core::fmt::{self, Write as _};
 
-use crate::escape::{Escaped, needs_escape};
+use crate::escape::needs_escape;
 use crate::{EventId, UnknownEventId};
 
 /// Checks every id and returns them, in input order, as [`EventId`]s; or
@@ -178,24 +178,30 @@ impl core::error::Error for InvalidEventIds {}
 /// `\` escaped: an empty one would vanish between two commas, and one holding
 /// `, `, a parenthesis or a space could read as several ids or as a
 /// suggestion. A control or bidi character, which could forge a log line or
-/// drive a terminal, is escaped either way (and quotes the id).
+/// drive a terminal, is escaped either way (and quotes the id), and so is
+/// any other character that `{:?}` would escape (`UnknownEventId`'s message
+/// is written that way): a zero-width joiner, a variation selector or a
+/// combining mark would make a rejected id look like a real one.
 fn write_id(f: &mut fmt::Formatter<'_>, id: &str) -> fmt::Result {
-    let ambiguous =
-        |c: char| matches!(c, ',' | '(' | ')' | '"' | '\\') || c.is_whitespace() || needs_escape(c);
+    let ambiguous = |c: char| {
+        matches!(c, ',' | '(' | ')' | '"' | '\\') || c.is_whitespace() || id_needs_escape(c)
+    };
     if !id.is_empty() && !id.contains(ambiguous) {
         return f.write_str(id);
     }
     f.write_char('"')?;
-    let mut rest = id;
-    while let Some(at) = rest.find(['"', '\\']) {
-        let (plain, tail) = rest.split_at(at);
-        write!(f, "{}", Escaped(plain))?;
-        let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            write!(f, "\\{c}")?;
+    for c in id.chars() {
+        match c {
+            '"' | '\\' => write!(f, "\\{c}")?,
+            c if id_needs_escape(c) => write!(f, "{}", c.escape_default())?,
+            c => f.write_char(c)?,
         }
-        rest = chars.as_str();
     }
-    write!(f, "{}", Escaped(rest))?;
     f.write_char('"')
+}
+
+/// [`needs_escape`], and for the rest of Unicode whatever `{:?}` escapes:
+/// invisible, unassigned and combining characters.
+fn id_needs_escape(c: char) -> bool {
+    needs_escape(c) || (!c.is_ascii() && c.escape_debug().next() == Some('\\'))
 }

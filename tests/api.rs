@@ -381,11 +381,42 @@ mod alloc_api {
             err.to_string(),
             r#"Invalid event IDs: "foo, bar (did you mean message.sent?)", "", "say \"hi\"\\", plain.id"#
         );
-        // Whitespace alone, which would be invisible at the end of an id.
+        // Whitespace alone, which would be invisible at the end of an id; a
+        // no-break space is escaped too, as `{:?}` (UnknownEventId) writes it.
         let err = validate(["a b", "message.sent ", "x\u{a0}y"]).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "Invalid event IDs: \"a b\", \"message.sent \" (did you mean message.sent?), \"x\u{a0}y\""
+            r#"Invalid event IDs: "a b", "message.sent " (did you mean message.sent?), "x\u{a0}y""#
+        );
+    }
+
+    #[test]
+    fn validate_display_escapes_what_would_make_a_rejected_id_look_real() {
+        // Invisible characters, a bidi control and a combining mark after a
+        // real id: shown raw, each message would seem to reject a valid id.
+        let ids = [
+            "message.sent\u{2060}",
+            "message.sent\u{61c}",
+            "message.sent\u{200c}",
+            "message.sent\u{200d}",
+            "message.sent\u{ad}",
+            "message.sent\u{fe0f}",
+            "message.sent\u{301}",
+        ];
+        let err = validate(ids).unwrap_err();
+        let shown = err.to_string();
+        for (id, (_, unknown)) in ids.iter().zip(err.iter()) {
+            // The same text as UnknownEventId's `{:?}`, quotes included.
+            let debug = format!("{id:?}");
+            assert!(shown.contains(&debug), "{debug} in {shown}");
+            assert!(unknown.to_string().contains(&debug), "{unknown}");
+        }
+        assert!(shown.is_ascii(), "{shown}");
+        // Letters outside ASCII are not escaped: they are visible.
+        let err = validate(["prospéct.qualified"]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Invalid event IDs: prospéct.qualified (did you mean prospect.qualified?)"
         );
     }
 
