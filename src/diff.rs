@@ -128,7 +128,9 @@ impl CatalogDiff {
 }
 
 impl fmt::Display for CatalogDiff {
-    /// `+ id`, `- id` and `~ id field: "local" -> "remote"`, one a line.
+    /// One line a difference: `+ "id" (added)` (a remote id, quoted and
+    /// escaped), `- id (removed)` and `~ id field: "local" -> "remote"`; or
+    /// `no drift`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_empty() {
             return f.write_str("no drift\n");

@@ -80,6 +80,7 @@ impl UnknownEventId {
     /// assert_eq!(suggest("agent-status-changed"), Some(EventId::AgentStatusChanged));
     /// assert_eq!(suggest("foo"), None);
     /// ```
+    #[must_use]
     pub fn suggestion(&self) -> Option<EventId> {
         nearest(&self.input, EventId::ALL, EventId::as_str)
     }
@@ -142,6 +143,7 @@ impl UnknownCategory {
     }
 
     /// The nearest category, when it is close.
+    #[must_use]
     pub fn suggestion(&self) -> Option<Category> {
         nearest(&self.input, Category::ALL, Category::as_str)
     }

@@ -307,3 +307,23 @@ fn a_body_that_fails_the_signature_gets_the_signature_error() {
     );
     assert_eq!(err.status_code(), 400);
 }
+
+#[test]
+fn a_delivery_reads_back_equal_with_data_up_to_126_levels_deep() {
+    // Serialize's doc: serde_json's reader stops at 128 levels, the
+    // envelope's own included.
+    let nested = |depth: usize| -> serde_json::Value {
+        serde_json::from_str(&format!("{}{}", "[".repeat(depth), "]".repeat(depth))).unwrap()
+    };
+    let mut delivery = Delivery::new(EventId::MessageSent, "2025-07-15T10:30:00.000Z");
+    delivery.data = nested(126);
+    let body = serde_json::to_vec(&delivery).unwrap();
+    assert_eq!(parse_unverified(&body).unwrap(), delivery);
+    delivery.data = nested(127);
+    let body = serde_json::to_vec(&delivery).unwrap();
+    let err = parse_unverified(&body).unwrap_err();
+    assert!(
+        err.to_string().contains("recursion limit exceeded"),
+        "{err}"
+    );
+}

@@ -47,7 +47,7 @@ pub enum DiffErrorKind {
     Syntax {
         /// 1-based line of the error.
         line: usize,
-        /// 1-based column of the error.
+        /// 1-based column of the error, counted in bytes (as `serde_json` counts).
         column: usize,
         /// What the JSON parser expected, without the position.
         message: String,
@@ -60,7 +60,7 @@ pub enum DiffErrorKind {
         key: String,
         /// 1-based line of the repeat.
         line: usize,
-        /// 1-based column where the repeated key ends.
+        /// 1-based column where the repeated key ends, counted in bytes.
         column: usize,
     },
     /// The top level is not an array.
@@ -118,7 +118,7 @@ impl DiffError {
         &self.kind
     }
 
-    /// The 1-based line and column of a JSON syntax error or a repeated key.
+    /// The 1-based line and column (in bytes) of a JSON syntax error or a repeated key.
     #[must_use]
     pub fn line_column(&self) -> Option<(usize, usize)> {
         match self.kind {

@@ -135,7 +135,9 @@ impl Delivery {
 /// example endpoint's `{"event", "timestamp", "data", "team": {"id", "name"}}`.
 /// Either reads back as an equal `Delivery`, given an `event` and a
 /// `timestamp` that are not blank (every parsed `Delivery` has them;
-/// [`Delivery::new`] does not check).
+/// [`Delivery::new`] does not check) and a `data` nested at most 126 arrays
+/// or objects deep: the reader, serde_json, stops at 128 levels, the
+/// envelope's own included, and a parsed `Delivery` never holds more.
 impl Serialize for Delivery {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
