@@ -128,7 +128,8 @@ impl std::error::Error for MalformedSignature {}
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeliveryError {
-    /// The body is not JSON; the message gives the line and column.
+    /// The body is not JSON; the message gives the 1-based line and column
+    /// (in bytes).
     Json(serde_json::Error),
     /// An object in the body names a key twice. serde_json would keep the
     /// last value and another reader of the same bytes might keep the first,
@@ -138,7 +139,7 @@ pub enum DeliveryError {
         key: String,
         /// 1-based line of the repeat.
         line: usize,
-        /// 1-based column where the repeated key ends.
+        /// 1-based column where the repeated key ends, counted in bytes.
         column: usize,
     },
     /// The body is JSON, but not an object.
@@ -171,7 +172,20 @@ pub enum DeliveryError {
 impl fmt::Display for DeliveryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Json(e) => write!(f, "delivery body is not JSON: {e}"),
+            Self::Json(e) => {
+                // serde_json appends the position as " at line L column C",
+                // with column 0 for the end of input right after a newline;
+                // it is written apart, from 1, as `diff`'s messages write it.
+                let full = e.to_string();
+                let suffix = format!(" at line {} column {}", e.line(), e.column());
+                let what = full.strip_suffix(&suffix).unwrap_or(&full);
+                write!(
+                    f,
+                    "delivery body is not JSON: {what} at line {}, column {}",
+                    e.line(),
+                    e.column().max(1)
+                )
+            }
             Self::RepeatedKey { key, line, column } => write!(
                 f,
                 "delivery body names the key {key:?} twice in one object (line {line}, column {column})"
