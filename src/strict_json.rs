@@ -39,6 +39,18 @@ pub(crate) enum StrictJsonError {
     },
 }
 
+/// A serde_json error's words, and its 1-based line and column apart.
+/// serde_json appends the position to its message (" at line L column C"),
+/// and says column 0 for the end of input right after a newline; the
+/// crate's messages write the position their own way, from column 1.
+pub(crate) fn syntax_parts(err: &serde_json::Error) -> (String, usize, usize) {
+    let (line, column) = (err.line(), err.column());
+    let full = err.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let what = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    (what, line, column.max(1))
+}
+
 /// Parses `bytes` as one JSON value, whitespace around it allowed, with
 /// serde_json's own limits (nesting depth 128) and number forms.
 pub(crate) fn from_slice(bytes: &[u8]) -> Result<Value, StrictJsonError> {

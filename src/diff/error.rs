@@ -145,13 +145,7 @@ impl DiffError {
     }
 
     pub(super) fn syntax(err: serde_json::Error) -> Self {
-        let (line, column) = (err.line(), err.column());
-        let full = err.to_string();
-        // serde_json appends the position to its message; it is reported apart.
-        let suffix = format!(" at line {line} column {column}");
-        // serde_json says column 0 for the end of input right after a newline.
-        let column = column.max(1);
-        let message = full.strip_suffix(&suffix).unwrap_or(&full).into();
+        let (message, line, column) = crate::strict_json::syntax_parts(&err);
         DiffErrorKind::Syntax {
             line,
             column,

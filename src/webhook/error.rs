@@ -173,17 +173,11 @@ impl fmt::Display for DeliveryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Json(e) => {
-                // serde_json appends the position as " at line L column C",
-                // with column 0 for the end of input right after a newline;
-                // it is written apart, from 1, as `diff`'s messages write it.
-                let full = e.to_string();
-                let suffix = format!(" at line {} column {}", e.line(), e.column());
-                let what = full.strip_suffix(&suffix).unwrap_or(&full);
+                // The position apart and from column 1, as `diff` writes it.
+                let (what, line, column) = crate::strict_json::syntax_parts(e);
                 write!(
                     f,
-                    "delivery body is not JSON: {what} at line {}, column {}",
-                    e.line(),
-                    e.column().max(1)
+                    "delivery body is not JSON: {what} at line {line}, column {column}"
                 )
             }
             Self::RepeatedKey { key, line, column } => write!(

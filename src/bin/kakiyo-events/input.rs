@@ -91,13 +91,7 @@ impl fmt::Display for Source {
 
 /// A serde_json syntax error as `invalid JSON at line L, column C: what`.
 pub fn json_syntax_error(err: &serde_json::Error) -> String {
-    let (line, column) = (err.line(), err.column());
-    let full = err.to_string();
-    // serde_json appends the position to its message; it is reported apart.
-    let suffix = format!(" at line {line} column {column}");
-    // serde_json says column 0 for the end of input right after a newline.
-    let column = column.max(1);
-    let what = full.strip_suffix(&suffix).unwrap_or(&full);
+    let (what, line, column) = crate::strict_json::syntax_parts(err);
     format!("invalid JSON at line {line}, column {column}: {what}")
 }
 
