@@ -5,35 +5,35 @@
 
 use core::fmt;
 
-/// Whether `c` must be escaped: controls (a newline, an escape sequence) would
-/// break a line or drive the terminal; every bidirectional control (Unicode's
-/// Bidi_Control set: U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069)
-/// would reorder the text around it; the line and paragraph separators would
-/// break a line; and the invisible format characters that no script needs to
-/// be shaped (the soft hyphen, U+180E, U+200B, U+2060–U+2064, U+206A–U+206F,
-/// U+FEFF, U+FFF9–U+FFFB) would hide a difference. The zero-width joiner and
-/// non-joiner and the variation selectors stay: emoji sequences and some
-/// scripts need them (an id shown in an error escapes them too, see
-/// `validate.rs`).
+/// Whether `c` must be escaped in text: controls (a newline, an escape
+/// sequence) would break a line or drive the terminal; every bidirectional
+/// control (Unicode's Bidi_Control set: U+061C, U+200E, U+200F,
+/// U+202A–U+202E, U+2066–U+2069) would reorder the text around it; the line
+/// and paragraph separators would break a line; and U+200B, U+FEFF and the
+/// deprecated format characters U+206A–U+206F would hide or change it
+/// unseen. Characters that real text needs stay: the zero-width joiner and
+/// non-joiner, variation selectors and tags (emoji, Persian, Indic scripts),
+/// the soft hyphen and word joiner (hyphenation), U+180E (Mongolian
+/// spelling). An id has no such needs: see [`needs_escape_in_id`].
 pub fn needs_escape(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{00AD}'
-                | '\u{061C}'
-                | '\u{180E}'
-                | '\u{200B}'
-                | '\u{200E}'
-                | '\u{200F}'
-                | '\u{FEFF}'
+            '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}'
         )
         || matches!(
             c,
-            '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{206F}'
-                | '\u{FFF9}'..='\u{FFFB}'
+            '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{206F}'
         )
+}
+
+/// Whether `c` must be escaped in an id shown to a person: [`needs_escape`],
+/// and every other character that `{:?}` escapes (invisible, combining,
+/// unassigned), so that a rejected or remote id that is a real one plus an
+/// invisible character does not look like the real one. Letters outside
+/// ASCII stay as they are.
+pub fn needs_escape_in_id(c: char) -> bool {
+    needs_escape(c) || (!c.is_ascii() && c.escape_debug().next() == Some('\\'))
 }
 
 /// Displays its text with every [`needs_escape`] character written as a Rust

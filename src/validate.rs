@@ -3,7 +3,7 @@
 use alloc::vec::Vec;
 use core::fmt::{self, Write as _};
 
-use crate::escape::needs_escape;
+use crate::escape::needs_escape_in_id;
 use crate::{EventId, UnknownEventId};
 
 /// Checks every id and returns them, in input order, as [`EventId`]s; or
@@ -184,7 +184,7 @@ impl core::error::Error for InvalidEventIds {}
 /// combining mark would make a rejected id look like a real one.
 fn write_id(f: &mut fmt::Formatter<'_>, id: &str) -> fmt::Result {
     let ambiguous = |c: char| {
-        matches!(c, ',' | '(' | ')' | '"' | '\\') || c.is_whitespace() || id_needs_escape(c)
+        matches!(c, ',' | '(' | ')' | '"' | '\\') || c.is_whitespace() || needs_escape_in_id(c)
     };
     if !id.is_empty() && !id.contains(ambiguous) {
         return f.write_str(id);
@@ -193,15 +193,9 @@ fn write_id(f: &mut fmt::Formatter<'_>, id: &str) -> fmt::Result {
     for c in id.chars() {
         match c {
             '"' | '\\' => write!(f, "\\{c}")?,
-            c if id_needs_escape(c) => write!(f, "{}", c.escape_default())?,
+            c if needs_escape_in_id(c) => write!(f, "{}", c.escape_debug())?,
             c => f.write_char(c)?,
         }
     }
     f.write_char('"')
-}
-
-/// [`needs_escape`], and for the rest of Unicode whatever `{:?}` escapes:
-/// invisible, unassigned and combining characters.
-fn id_needs_escape(c: char) -> bool {
-    needs_escape(c) || (!c.is_ascii() && c.escape_debug().next() == Some('\\'))
 }

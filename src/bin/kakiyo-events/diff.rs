@@ -6,7 +6,7 @@ use kakiyo_events::{CatalogDiff, EventId};
 
 use crate::input::Source;
 use crate::output::{BadInput, Outcome, Report, TextOrJson, to_json};
-use crate::style::{Style, column_width, pad, printable};
+use crate::style::{Style, column_width, pad, printable, printable_id};
 
 /// Compare a saved GET /v1/webhooks/test/events response with the catalog.
 ///
@@ -72,7 +72,7 @@ fn report(drift: &CatalogDiff, style: Style) -> String {
         );
         // Remote ids can be of any length: the column is capped (see
         // `column_width`), so one huge id does not pad every other line.
-        let ids: Vec<String> = drift.added.iter().map(|e| printable(&e.id)).collect();
+        let ids: Vec<String> = drift.added.iter().map(|e| printable_id(&e.id)).collect();
         let width = column_width(ids.iter().map(|id| id.chars().count()));
         for (entry, id) in drift.added.iter().zip(&ids) {
             out.push_str(&format!(

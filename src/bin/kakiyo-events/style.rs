@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use crate::escape::{Escaped, needs_escape};
+use crate::escape::{Escaped, needs_escape, needs_escape_in_id};
 
 /// Whether stdout gets ANSI colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,6 +79,25 @@ pub fn printable(text: &str) -> String {
     }
 }
 
+/// A remote id for a terminal: as [`printable`], and also every character
+/// that `{:?}` escapes (a zero-width joiner, a variation selector, a
+/// combining mark), as the library's messages show ids, so that an id that
+/// is a real one plus an invisible character does not look like the real one.
+pub fn printable_id(id: &str) -> String {
+    if !id.chars().any(needs_escape_in_id) {
+        return id.to_owned();
+    }
+    let mut shown = String::with_capacity(id.len() + 8);
+    for c in id.chars() {
+        if needs_escape_in_id(c) {
+            shown.extend(c.escape_debug());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
 /// The widest a padded column gets, in characters. Text longer than this is
 /// printed as it is, unpadded: padding every line to the width of one huge id
 /// from the input would make the output grow with (longest × count) rather
@@ -116,6 +135,34 @@ mod tests {
         assert_eq!(printable("x\u{2028}\u{feff}"), "x\\u{2028}\\u{feff}");
         let family = "\u{1F469}\u{200D}\u{1F467}";
         assert_eq!(printable(family), family, "emoji keep their joiners");
+        // Text that real scripts need stays: Arabic letter mark aside (a bidi
+        // control), Persian's non-joiner, Mongolian's vowel separator, the
+        // soft hyphen, a variation selector.
+        assert_eq!(printable("a\u{61c}b"), "a\\u{61c}b");
+        for text in [
+            "می\u{200c}خواهم",
+            "ᠬᠠᠷ\u{180e}ᠠ",
+            "Donau\u{ad}dampf",
+            "\u{2764}\u{fe0f}",
+        ] {
+            assert_eq!(printable(text), text);
+        }
+    }
+
+    #[test]
+    fn remote_ids_escape_what_debug_escapes() {
+        assert_eq!(printable_id("message.sent"), "message.sent");
+        assert_eq!(printable_id("prospéct.x"), "prospéct.x");
+        for (id, shown) in [
+            ("zwj.family\u{200d}", "zwj.family\\u{200d}"),
+            ("nfd.accent\u{fe0f}", "nfd.accent\\u{fe0f}"),
+            ("a\u{0}b\n", "a\\0b\\n"),
+            ("x\u{2060}", "x\\u{2060}"),
+        ] {
+            assert_eq!(printable_id(id), shown);
+            // The same escapes as `{:?}`, without its quotes.
+            assert_eq!(format!("{id:?}"), format!("\"{shown}\""));
+        }
     }
 
     #[test]
