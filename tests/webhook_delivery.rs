@@ -327,3 +327,15 @@ fn a_delivery_reads_back_equal_with_data_up_to_126_levels_deep() {
         "{err}"
     );
 }
+
+#[test]
+fn a_json_error_without_a_position_is_shown_without_one() {
+    // DeliveryError::Json is public: an error from `from_value` has line 0.
+    let err = serde_json::from_value::<u8>(json!("x")).unwrap_err();
+    assert_eq!(err.line(), 0);
+    let shown = DeliveryError::Json(err).to_string();
+    assert_eq!(
+        shown,
+        "delivery body is not JSON: invalid type: string \"x\", expected u8"
+    );
+}

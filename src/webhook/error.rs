@@ -172,6 +172,9 @@ pub enum DeliveryError {
 impl fmt::Display for DeliveryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // An error not made by reading text (`serde_json::from_value`,
+            // an I/O error) has no position: line 0.
+            Self::Json(e) if e.line() == 0 => write!(f, "delivery body is not JSON: {e}"),
             Self::Json(e) => {
                 // The position apart and from column 1, as `diff` writes it.
                 let (what, line, column) = crate::strict_json::syntax_parts(e);

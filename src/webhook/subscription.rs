@@ -15,15 +15,17 @@ const WILDCARD: &str = "*";
 ///
 /// Parse it from the same `events` list you send to `POST /webhooks`, and ask
 /// it whether a delivery is one the webhook asked for. The list may hold
-/// catalog ids and `"*"`, as the API's own validation accepts: ids of the
-/// webhooks guide's other vocabulary (`linkedin.message.received`,
-/// `prospect.qualification.manual`, as in its Create Webhook example) are
-/// refused, as [`validate`](crate::validate) refuses them, so a webhook that
-/// must receive those is subscribed with `"*"` (then check
+/// catalog ids and `"*"`, as the reference page's check against the test
+/// events list accepts: ids of the webhooks guide's other vocabulary
+/// (`linkedin.message.received`, `prospect.qualification.manual`, as in its
+/// Create Webhook example) are refused, so a webhook that must receive those
+/// is subscribed with `"*"` (then check
 /// [`AnyEventId::known`](crate::AnyEventId::known) per delivery).
 ///
-/// Equality and hashing compare the lists as written: order and repeats
-/// count, so two subscriptions that match the same events may differ.
+/// Equality and hashing compare what [`parse`](Self::parse) kept: every list
+/// holding `"*"` is the same [`All`](Self::All), but for
+/// [`Only`](Self::Only) order and repeats count, so two subscriptions that
+/// match the same events may differ.
 ///
 /// # Example
 /// ```
