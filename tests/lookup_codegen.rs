@@ -30,6 +30,22 @@ use std::collections::{HashMap, HashSet};
 use kakiyo_events::EventId;
 use lookup::{Limits, LookupPlan, Material, Scheme, Slots, plan_lookup, plan_lookup_with};
 
+/// Asserts that `plan`'s scheme matches `pattern`; a failure shows the plan
+/// (prefixed with `label`, when given).
+macro_rules! assert_scheme {
+    ($plan:expr, $pattern:pat) => {
+        assert!(matches!(&$plan.scheme, $pattern), "{}", $plan.describe())
+    };
+    ($plan:expr, $pattern:pat, $label:expr) => {
+        assert!(
+            matches!(&$plan.scheme, $pattern),
+            "{}: {}",
+            $label,
+            $plan.describe()
+        )
+    };
+}
+
 /// The ids of a catalog file, given by its path in the package.
 fn catalog_ids(path_in_package: &str) -> Vec<String> {
     let path = format!("{}/{path_in_package}", env!("CARGO_MANIFEST_DIR"));
@@ -118,17 +134,13 @@ fn the_real_catalog_gets_a_direct_positional_table() {
     let ids = real_ids();
     let ids = as_strs(&ids);
     let plan = plan_lookup(&ids);
-    assert!(
-        matches!(
-            &plan.scheme,
-            Scheme::Hashed {
-                material: Material::Words(_),
-                slots: Slots::Direct { .. },
-                ..
-            }
-        ),
-        "{}",
-        plan.describe()
+    assert_scheme!(
+        plan,
+        Scheme::Hashed {
+            material: Material::Words(_),
+            slots: Slots::Direct { .. },
+            ..
+        }
     );
     assert_eq!((plan.min_len, plan.max_len), (12, 21));
     assert_exact(&plan, &ids);
@@ -142,16 +154,12 @@ fn the_short_id_fixture_gets_a_full_digest_and_short_compares() {
     let ids = catalog_ids("tests/fixtures/short-ids.json");
     let ids = as_strs(&ids);
     let plan = plan_lookup(&ids);
-    assert!(
-        matches!(
-            &plan.scheme,
-            Scheme::Hashed {
-                material: Material::Full { .. },
-                ..
-            }
-        ),
-        "{}",
-        plan.describe()
+    assert_scheme!(
+        plan,
+        Scheme::Hashed {
+            material: Material::Full { .. },
+            ..
+        }
     );
     assert!(plan.min_len < 8, "no id under 8 bytes: {}", plan.min_len);
     assert_exact(&plan, &ids);
@@ -164,16 +172,12 @@ fn a_generated_catalog_of_10000_events_is_valid_and_collision_free() {
     let ids: Vec<&str> = catalog.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids.len(), 10_000);
     let plan = plan_lookup(&ids);
-    assert!(
-        matches!(
-            &plan.scheme,
-            Scheme::Hashed {
-                slots: Slots::Displaced { .. },
-                ..
-            }
-        ),
-        "{}",
-        plan.describe()
+    assert_scheme!(
+        plan,
+        Scheme::Hashed {
+            slots: Slots::Displaced { .. },
+            ..
+        }
     );
     assert_exact(&plan, &ids);
 }
@@ -187,11 +191,7 @@ fn the_largest_catalog_allowed_gets_a_table() {
         codegen::MAX_EVENTS
     );
     let plan = plan_lookup(&ids);
-    assert!(
-        matches!(plan.scheme, Scheme::Hashed { .. }),
-        "{}",
-        plan.describe()
-    );
+    assert_scheme!(plan, Scheme::Hashed { .. });
     for (index, id) in ids.iter().enumerate() {
         assert_eq!(plan.find(&ids, id), Some(index));
         assert_eq!(plan.find(&ids, &format!("{id}x")), None);
@@ -307,11 +307,7 @@ fn adversarial_sets_are_found_exactly() {
             "{name}: distinct"
         );
         let plan = plan_lookup(&ids);
-        assert!(
-            matches!(plan.scheme, Scheme::Hashed { .. }),
-            "{name}: {}",
-            plan.describe()
-        );
+        assert_scheme!(plan, Scheme::Hashed { .. }, name);
         assert_exact(&plan, &ids);
     }
 }
@@ -343,16 +339,12 @@ fn every_fallback_finds_every_id() {
             ..none
         },
     );
-    assert!(
-        matches!(
-            &full.scheme,
-            Scheme::Hashed {
-                material: Material::Full { .. },
-                ..
-            }
-        ),
-        "{}",
-        full.describe()
+    assert_scheme!(
+        full,
+        Scheme::Hashed {
+            material: Material::Full { .. },
+            ..
+        }
     );
     assert_exact(&full, &ids);
 
@@ -364,25 +356,17 @@ fn every_fallback_finds_every_id() {
             ..none
         },
     );
-    assert!(
-        matches!(
-            &displaced.scheme,
-            Scheme::Hashed {
-                slots: Slots::Displaced { .. },
-                ..
-            }
-        ),
-        "{}",
-        displaced.describe()
+    assert_scheme!(
+        displaced,
+        Scheme::Hashed {
+            slots: Slots::Displaced { .. },
+            ..
+        }
     );
     assert_exact(&displaced, &ids);
 
     let sorted = plan_lookup_with(&ids, &none);
-    assert!(
-        matches!(sorted.scheme, Scheme::Sorted(_)),
-        "{}",
-        sorted.describe()
-    );
+    assert_scheme!(sorted, Scheme::Sorted(_));
     assert_exact(&sorted, &ids);
 }
 
