@@ -39,22 +39,46 @@ pub fn needs_escape_in_id(c: char) -> bool {
 /// Displays its text with every [`needs_escape`] character written as a Rust
 /// escape (`\n`, `\u{1b}`) and everything else as it is.
 // The build script and the command use it (they load this file by `#[path]`);
-// the library's one user, `validate.rs`, escapes ids more strictly.
+// the library shows only ids, through `EscapedId`.
 #[allow(dead_code)]
 pub struct Escaped<'a>(pub &'a str);
 
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut rest = self.0;
-        while let Some(at) = rest.find(needs_escape) {
-            let (plain, tail) = rest.split_at(at);
-            f.write_str(plain)?;
-            let mut chars = tail.chars();
-            if let Some(c) = chars.next() {
-                write!(f, "{}", c.escape_default())?;
-            }
-            rest = chars.as_str();
-        }
-        f.write_str(rest)
+        write_escaped(f, self.0, needs_escape, |f, c| {
+            write!(f, "{}", c.escape_default())
+        })
     }
+}
+
+/// Displays an id with every [`needs_escape_in_id`] character written as
+/// `{:?}` writes it (`\0`, `\u{200d}`) and everything else as it is.
+pub struct EscapedId<'a>(pub &'a str);
+
+impl fmt::Display for EscapedId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_escaped(f, self.0, needs_escape_in_id, |f, c| {
+            write!(f, "{}", c.escape_debug())
+        })
+    }
+}
+
+/// Writes `text`, each character `needs` flags through `escape`.
+fn write_escaped(
+    f: &mut fmt::Formatter<'_>,
+    text: &str,
+    needs: fn(char) -> bool,
+    escape: fn(&mut fmt::Formatter<'_>, char) -> fmt::Result,
+) -> fmt::Result {
+    let mut rest = text;
+    while let Some(at) = rest.find(needs) {
+        let (plain, tail) = rest.split_at(at);
+        f.write_str(plain)?;
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            escape(f, c)?;
+        }
+        rest = chars.as_str();
+    }
+    f.write_str(rest)
 }

@@ -3,7 +3,7 @@
 use alloc::vec::Vec;
 use core::fmt::{self, Write as _};
 
-use crate::escape::needs_escape_in_id;
+use crate::escape::{EscapedId, needs_escape_in_id};
 use crate::{EventId, UnknownEventId};
 
 /// Checks every id and returns them, in input order, as [`EventId`]s; or
@@ -190,12 +190,16 @@ fn write_id(f: &mut fmt::Formatter<'_>, id: &str) -> fmt::Result {
         return f.write_str(id);
     }
     f.write_char('"')?;
-    for c in id.chars() {
-        match c {
-            '"' | '\\' => write!(f, "\\{c}")?,
-            c if needs_escape_in_id(c) => write!(f, "{}", c.escape_debug())?,
-            c => f.write_char(c)?,
+    let mut rest = id;
+    while let Some(at) = rest.find(['"', '\\']) {
+        let (plain, tail) = rest.split_at(at);
+        write!(f, "{}", EscapedId(plain))?;
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            write!(f, "\\{c}")?;
         }
+        rest = chars.as_str();
     }
+    write!(f, "{}", EscapedId(rest))?;
     f.write_char('"')
 }

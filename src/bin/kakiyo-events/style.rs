@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use crate::escape::{Escaped, needs_escape, needs_escape_in_id};
+use crate::escape::{Escaped, EscapedId, needs_escape, needs_escape_in_id};
 
 /// Whether stdout gets ANSI colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,18 +84,11 @@ pub fn printable(text: &str) -> String {
 /// combining mark), as the library's messages show ids, so that an id that
 /// is a real one plus an invisible character does not look like the real one.
 pub fn printable_id(id: &str) -> String {
-    if !id.chars().any(needs_escape_in_id) {
-        return id.to_owned();
+    if id.chars().any(needs_escape_in_id) {
+        EscapedId(id).to_string()
+    } else {
+        id.to_owned()
     }
-    let mut shown = String::with_capacity(id.len() + 8);
-    for c in id.chars() {
-        if needs_escape_in_id(c) {
-            shown.extend(c.escape_debug());
-        } else {
-            shown.push(c);
-        }
-    }
-    shown
 }
 
 /// The widest a padded column gets, in characters. Text longer than this is
