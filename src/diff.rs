@@ -24,7 +24,7 @@ use crate::strict_json::{self, StrictJsonError};
 /// of `{"id", "name", "description", "category"}` — with the compiled catalog.
 ///
 /// Each entry must be an object whose four fields are strings, with a
-/// non-empty `id` that no other entry has; other fields are ignored. The
+/// non-blank `id` that no other entry has; other fields are ignored. The
 /// order of the remote list does not count as drift.
 ///
 /// # Errors
@@ -328,7 +328,8 @@ fn parse_remote(json: &str) -> Result<Vec<RemoteEvent>, DiffError> {
 fn remote_event(index: usize, mut fields: Map<String, Value>) -> Result<RemoteEvent, DiffError> {
     // The id comes first so that every later error can name the entry by it.
     let id = take_string(index, None, &mut fields, "id")?;
-    if id.is_empty() {
+    // Blank counts as empty, as in `events.json` and a delivery's `event`.
+    if id.trim().is_empty() {
         return Err(DiffErrorKind::EmptyId { index }.into());
     }
     let known = Some(id.as_str());

@@ -193,6 +193,10 @@ fn errors_say_what_and_where() {
             one(r#"{"id": "", "name": "n", "description": "d", "category": "c"}"#),
         ),
         (
+            "blank_id",
+            one(r#"{"id": " \t", "name": "n", "description": "d", "category": "c"}"#),
+        ),
+        (
             "duplicate",
             one(
                 r#"{"id": "message.sent", "name": "Message Sent", "description": "d", "category": "message"}"#,

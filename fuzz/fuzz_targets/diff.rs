@@ -92,7 +92,7 @@ fn model(json: &str) -> Expected {
                     };
                 }
             }
-            if field == "id" && texts[0].is_empty() {
+            if field == "id" && texts[0].trim().is_empty() {
                 return Expected::Error {
                     kind: "empty id",
                     entry: Some(index),

@@ -95,7 +95,7 @@ pub enum DiffErrorKind {
         /// What it is instead.
         found: JsonType,
     },
-    /// An entry's id is the empty string.
+    /// An entry's id is empty or only whitespace.
     EmptyId {
         /// The entry's index.
         index: usize,
