@@ -200,7 +200,9 @@ impl fmt::Display for DiffError {
                 write_entry(f, *index, id.as_deref())?;
                 write!(f, ": field \"{field}\" must be a string, found {found}")
             }
-            DiffErrorKind::EmptyId { index } => write!(f, "entry [{index}]: \"id\" is empty"),
+            DiffErrorKind::EmptyId { index } => {
+                write!(f, "entry [{index}]: \"id\" is empty or blank")
+            }
             DiffErrorKind::DuplicateId { id, first, index } => write!(
                 f,
                 "entry [{index}]: duplicate id {} (first at entry [{first}])",
