@@ -142,6 +142,13 @@ fn verify_accepts_every_documented_encoding() {
         format!("Sha256={base64}"),
         format!("sha256= {hex}"),
         format!("sha256=\t{unpadded}"),
+        // Other names of HMAC-SHA256, and `:` for `=`: the docs fix neither.
+        format!("hmac-sha256={hex}"),
+        format!("HMAC_SHA256={base64}"),
+        format!("SHA-256={hex}"),
+        format!("hmacsha256={unpadded}"),
+        format!("sha256:{hex}"),
+        format!("hmac-sha256: {base64}"),
     ];
     for header in accepted {
         assert_eq!(
@@ -154,7 +161,15 @@ fn verify_accepts_every_documented_encoding() {
 
 #[test]
 fn missing_or_empty_header() {
-    for header in ["", " ", "\t\r\n", "sha256=", "  sha256=  ", "SHA256="] {
+    for header in [
+        "",
+        " ",
+        "\t\r\n",
+        "sha256=",
+        "  sha256=  ",
+        "SHA256=",
+        "hmac-sha256:",
+    ] {
         assert_eq!(
             verify(b"secret", BODY, header),
             Err(SignatureError::Missing),
@@ -184,7 +199,20 @@ fn malformed_headers() {
             MalformedSignature::UnsupportedAlgorithm,
         ),
         (
-            format!("hmac-sha256={hex}"),
+            format!("v1={hex}"),
+            MalformedSignature::UnsupportedAlgorithm,
+        ),
+        (
+            format!("sha1:{hex}"),
+            MalformedSignature::UnsupportedAlgorithm,
+        ),
+        (
+            format!("hmac-sha1={hex}"),
+            MalformedSignature::UnsupportedAlgorithm,
+        ),
+        // A Stripe-style list is refused by its first name.
+        (
+            format!("t=1700000000,v1={hex}"),
             MalformedSignature::UnsupportedAlgorithm,
         ),
         // The prefix is cut once.

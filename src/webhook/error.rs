@@ -31,7 +31,7 @@ use crate::strict_json::bounded;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SignatureError {
-    /// The header is absent, empty, blank, or only the `sha256=` prefix.
+    /// The header is absent, empty, blank, or only a prefix such as `sha256=`.
     /// Pass `""` to [`verify`](super::verify) when the request has no header.
     Missing,
     /// The header holds something that is not an HMAC-SHA256 in hex or base64.
@@ -50,7 +50,7 @@ pub enum SignatureError {
 #[non_exhaustive]
 pub enum MalformedSignature {
     /// Longer than any encoding of a 32-byte MAC (64 hex digits) after
-    /// trimming whitespace and the `sha256=` prefix, or over 256 bytes in all.
+    /// trimming whitespace and a prefix such as `sha256=`, or over 256 bytes in all.
     /// Checked before any decoding or trimming, so a huge header costs nothing.
     TooLong {
         /// Its length in bytes.
@@ -58,8 +58,9 @@ pub enum MalformedSignature {
     },
     /// Neither hex nor standard base64.
     NotHexOrBase64,
-    /// Prefixed with the name of an algorithm other than `sha256` (such as
-    /// `sha1=…`): Kakiyo signs with HMAC-SHA256.
+    /// Prefixed with a name, then `=` or `:`, that does not name HMAC-SHA256
+    /// (such as `sha1=…` or `v1=…`; `sha256=`, `hmac-sha256=` and the like are
+    /// cut and the rest verified): Kakiyo signs with HMAC-SHA256.
     UnsupportedAlgorithm,
     /// Hex or base64 that decodes to the wrong number of bytes (an
     /// HMAC-SHA256 is 32): truncated, or another algorithm's MAC.
@@ -96,7 +97,7 @@ impl fmt::Display for MalformedSignature {
             ),
             Self::NotHexOrBase64 => f.write_str("neither hex nor standard base64"),
             Self::UnsupportedAlgorithm => f.write_str(
-                "prefixed with an algorithm other than sha256= (Kakiyo signs with HMAC-SHA256)",
+                "prefixed with a name other than sha256= or hmac-sha256= (Kakiyo signs with HMAC-SHA256)",
             ),
             Self::WrongLength { bytes } => write!(
                 f,

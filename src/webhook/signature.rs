@@ -26,11 +26,13 @@ pub(super) const MAX_SIGNATURE_LEN: usize = 2 * MAC_LEN;
 /// The longest header value looked at, whitespace and prefix included.
 const MAX_HEADER_LEN: usize = 256;
 
-/// The algorithm some senders name before the MAC and an `=`, as GitHub
-/// does (`sha256=…`); compared without case.
-const ALGORITHM: &str = "sha256";
+/// The names of HMAC-SHA256 a sender may write before the MAC and an `=` or
+/// `:`, as GitHub does (`sha256=…`), once `-` and `_` are dropped and the case
+/// folded: `sha256`, `SHA-256`, `hmac-sha256`, `HMAC_SHA256`, … Kakiyo's docs
+/// do not say whether there is a prefix, let alone which.
+const ALGORITHM_NAMES: [&str; 2] = ["sha256", "hmacsha256"];
 
-/// The longest algorithm name looked for before an `=`.
+/// The longest algorithm name looked for before an `=` or `:`.
 const MAX_ALGORITHM_LEN: usize = 16;
 
 /// Signs a body as Kakiyo does: the HMAC-SHA256 of `raw_body` keyed with
@@ -71,7 +73,8 @@ pub fn sign(secret: &[u8], raw_body: &[u8]) -> String {
 /// - `header_value` is the header's value; pass `""` when the request has none.
 ///   Kakiyo's docs do not fix the MAC's text encoding, so this accepts hex (either
 ///   case) and standard base64 (padding optional), each with or without a leading
-///   `sha256=` (in any case), and with surrounding whitespace trimmed. Each is a lossless
+///   name of the algorithm and `=` or `:` (`sha256=`, `hmac-sha256=`, `sha256:`, in any
+///   case), and with surrounding whitespace trimmed. Each is a lossless
 ///   encoding of the same 32 bytes, so none weakens the check.
 /// - The comparison is the MAC's own constant-time `verify_slice`, so the time
 ///   taken tells an attacker nothing about how much of a guess was right.
@@ -170,12 +173,13 @@ fn decode_mac(header_value: &str) -> Result<[u8; MAC_LEN], SignatureError> {
     }
 }
 
-/// The MAC's text once a leading `sha256=` (any case, and whitespace after
-/// it) is cut, or `UnsupportedAlgorithm` when another name stands before the
-/// `=`. Base64 has `=` only as padding at its end, so a name of letters,
-/// digits, `-` or `_` followed by `=` and more text is an algorithm's name.
+/// The MAC's text once a leading name of HMAC-SHA256 ([`ALGORITHM_NAMES`], any
+/// case) and its `=` or `:` (and whitespace after them) are cut, or
+/// `UnsupportedAlgorithm` when another name stands there. Base64 has `=` only
+/// as padding at its end and never `:`, so a name of letters, digits, `-` or
+/// `_` followed by one of them and more text is an algorithm's name.
 fn without_algorithm(text: &str) -> Result<&str, SignatureError> {
-    let Some((name, rest)) = text.split_once('=') else {
+    let Some((name, rest)) = text.split_once(['=', ':']) else {
         return Ok(text);
     };
     let is_name = !name.is_empty()
@@ -183,7 +187,7 @@ fn without_algorithm(text: &str) -> Result<&str, SignatureError> {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if is_name && name.eq_ignore_ascii_case(ALGORITHM) {
+    if is_name && names_hmac_sha256(name) {
         Ok(rest.trim_start())
     } else if is_name && !rest.bytes().all(|b| b == b'=') {
         Err(SignatureError::Malformed(
@@ -192,6 +196,24 @@ fn without_algorithm(text: &str) -> Result<&str, SignatureError> {
     } else {
         Ok(text)
     }
+}
+
+/// Whether `name` (at most [`MAX_ALGORITHM_LEN`] bytes of ASCII letters,
+/// digits, `-` and `_`) is one of [`ALGORITHM_NAMES`] once `-` and `_` are
+/// dropped, compared without case.
+fn names_hmac_sha256(name: &str) -> bool {
+    let mut folded = [0u8; MAX_ALGORITHM_LEN];
+    let mut len = 0;
+    for byte in name.bytes().filter(|b| *b != b'-' && *b != b'_') {
+        if let Some(slot) = folded.get_mut(len) {
+            *slot = byte.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    let folded = folded.get(..len).unwrap_or_default();
+    ALGORITHM_NAMES
+        .iter()
+        .any(|known| known.as_bytes() == folded)
 }
 
 fn hex_digit(nibble: u8) -> char {

@@ -20,7 +20,7 @@ pub struct Args {
     secret: String,
 
     /// The header's value: hex (either case) or standard base64, with or
-    /// without a leading `sha256=` (any case).
+    /// without a leading `sha256=`, `hmac-sha256=` or `sha256:` (any case).
     #[arg(long, value_name = "SIG", allow_hyphen_values = true)]
     signature: String,
 
