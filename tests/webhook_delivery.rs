@@ -115,7 +115,7 @@ fn serializes_to_a_shape_that_reads_back_equal() {
 /// Every envelope error, with its message; the snapshot keeps the wording reviewed.
 #[test]
 fn envelope_errors() {
-    let cases: [(&str, &[u8]); 21] = [
+    let cases: [(&str, &[u8]); 24] = [
         ("not JSON", b"{\"event\": \"message.sent\",\n \"timestamp\": }"),
         ("not UTF-8", b"\xff\xfe"),
         ("empty body", b""),
@@ -148,6 +148,13 @@ fn envelope_errors() {
         (
             "two teams",
             br#"{"event": "message.sent", "timestamp": "t", "teamId": "team_1", "team": {"id": "team_2"}}"#,
+        ),
+        // A team id, when there is one, is refused blank as `event` is.
+        ("empty teamId", br#"{"event": "message.sent", "timestamp": "t", "teamId": ""}"#),
+        ("blank team.id", br#"{"event": "message.sent", "timestamp": "t", "team": {"id": "  "}}"#),
+        (
+            "empty teamId beside team.id",
+            br#"{"event": "message.sent", "timestamp": "t", "teamId": "", "team": {"id": "team_1"}}"#,
         ),
     ];
     let mut report = String::new();

@@ -46,7 +46,7 @@ pub struct Delivery {
     /// When the event happened, as Kakiyo wrote it (ISO 8601, e.g.
     /// `2024-01-20T15:30:00Z`). Kept as text: it is not reinterpreted.
     pub timestamp: String,
-    /// The team, from `teamId` or `team.id`.
+    /// The team, from `teamId` or `team.id`; never blank when parsed.
     pub team_id: Option<String>,
     /// The team's name, from `team.name` (the guide's shape has none).
     pub team_name: Option<String>,
@@ -97,11 +97,11 @@ impl Delivery {
         };
         let event = required_string(&mut fields, "event")?;
         let timestamp = required_string(&mut fields, "timestamp")?;
-        let flat_team_id = optional_string(&mut fields, "teamId", "teamId")?;
+        let flat_team_id = optional_id(&mut fields, "teamId", "teamId")?;
         let (nested_team_id, team_name) = match fields.remove("team") {
             None | Some(Value::Null) => (None, None),
             Some(Value::Object(mut team)) => (
-                optional_string(&mut team, "id", "team.id")?,
+                optional_id(&mut team, "id", "team.id")?,
                 optional_string(&mut team, "name", "team.name")?,
             ),
             Some(_) => {
@@ -133,8 +133,8 @@ impl Delivery {
 /// Writes the webhooks guide's shape, `{"event", "teamId", "timestamp",
 /// "data"}`; or, when there is a team name (which that shape cannot hold), the
 /// example endpoint's `{"event", "timestamp", "data", "team": {"id", "name"}}`.
-/// Either reads back as an equal `Delivery`, given an `event` and a
-/// `timestamp` that are not blank (every parsed `Delivery` has them;
+/// Either reads back as an equal `Delivery`, given an `event`, a
+/// `timestamp` and a team id that are not blank (every parsed `Delivery` has them;
 /// [`Delivery::new`] does not check) and a `data` nested at most 126 arrays
 /// or objects deep: the reader, serde_json, stops at 128 levels, the
 /// envelope's own included, and a parsed `Delivery` never holds more.
@@ -190,6 +190,19 @@ fn required_string(
         return Err(DeliveryError::EmptyField(field));
     }
     Ok(value)
+}
+
+/// A field that may be absent or `null`, and is otherwise a string with
+/// something besides whitespace in it (a team's id: a blank one names no team).
+fn optional_id(
+    fields: &mut Map<String, Value>,
+    key: &str,
+    path: &'static str,
+) -> Result<Option<String>, DeliveryError> {
+    match optional_string(fields, key, path)? {
+        Some(id) if id.trim().is_empty() => Err(DeliveryError::EmptyField(path)),
+        id => Ok(id),
+    }
 }
 
 /// A field that may be absent or `null`, and is otherwise a string.

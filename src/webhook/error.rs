@@ -156,7 +156,8 @@ pub enum DeliveryError {
         /// What it must be.
         expected: &'static str,
     },
-    /// A required string field is empty or only whitespace.
+    /// A required string field, or a team id that is present, is empty or
+    /// only whitespace.
     EmptyField(&'static str),
     /// Both envelope shapes are present and name different teams. The
     /// fields hold both ids whole; the message shows each cut to its first 64
