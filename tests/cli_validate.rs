@@ -157,9 +157,10 @@ fn file_holds_a_json_array_a_create_body_or_lines() {
         run.stdout.lines().last(),
         Some(
             "note: linkedin.message.received, prospect.qualification.manual are in the \
-             live-delivery vocabulary of Kakiyo's webhooks guide, not in the test-events \
-             catalog (GET /v1/webhooks/test/events) this build holds; to accept them, build \
-             with KAKIYO_EVENTS_CATALOG naming a catalog that has them (see the README)"
+             live-delivery vocabulary of Kakiyo's webhooks guide, which the test-events \
+             catalog (GET /v1/webhooks/test/events) does not list, and not in the catalog \
+             this build holds; to accept them, build with KAKIYO_EVENTS_CATALOG naming a \
+             catalog that has them (see the README)"
         ),
         "{run}"
     );

@@ -1,5 +1,5 @@
 //! The event ids of Kakiyo's live-delivery vocabulary, for a note when they
-//! are checked against the test-events catalog.
+//! are not in the catalog a build holds.
 //!
 //! Kakiyo's docs hold two vocabularies: `GET /v1/webhooks/test/events` (and
 //! the Create Webhook page's list) name the 22 ids this crate's `events.json`
@@ -19,7 +19,8 @@ const GUIDE_IDS: [&str; 6] = [
 ];
 
 /// A note on the ids among `unknown` that the webhooks guide lists, or `None`
-/// when there are none.
+/// when there are none. Its words hold for a build of `events.json` and for
+/// one of a team catalog (`KAKIYO_EVENTS_CATALOG`) that lacks them alike.
 pub fn note(unknown: &[&str]) -> Option<String> {
     let mut from_guide: Vec<&str> = Vec::new();
     for &id in unknown {
@@ -34,9 +35,9 @@ pub fn note(unknown: &[&str]) -> Option<String> {
     };
     Some(format!(
         "note: {} {are} in the live-delivery vocabulary of Kakiyo's webhooks guide, \
-         not in the test-events catalog (GET /v1/webhooks/test/events) this build holds; \
-         to accept {them}, build with KAKIYO_EVENTS_CATALOG naming a catalog that has {them} \
-         (see the README)\n",
+         which the test-events catalog (GET /v1/webhooks/test/events) does not list, \
+         and not in the catalog this build holds; to accept {them}, build with \
+         KAKIYO_EVENTS_CATALOG naming a catalog that has {them} (see the README)\n",
         from_guide.join(", ")
     ))
 }
