@@ -86,6 +86,83 @@ fn the_catalog_against_itself_has_no_drift() {
     assert_eq!(run.code, 0, "{run}");
 }
 
+/// A team catalog holds ids the test-events list never has: `--ignore`
+/// leaves them out on both sides, and refuses an id that is on neither.
+#[test]
+fn ignored_ids_are_left_out_on_both_sides() {
+    // The remote list lacks `agent.offline`, renames `message.sent` and adds
+    // a live-vocabulary id.
+    let mut entries: Vec<Value> = serde_json::from_str(catalog_json()).expect("catalog JSON");
+    entries.retain(|e| e["id"] != "agent.offline");
+    for entry in &mut entries {
+        if entry["id"] == "message.sent" {
+            entry["name"] = json!("Message Sent!");
+        }
+    }
+    entries.push(json!({
+        "id": "linkedin.message.sent",
+        "name": "LinkedIn Message Sent",
+        "description": "d",
+        "category": "linkedin"
+    }));
+    let remote = serde_json::to_string(&entries).expect("JSON");
+
+    let run = cli(["diff", "-"]).stdin(remote.clone()).run();
+    assert_eq!(run.code, 1, "{run}");
+    assert_eq!(
+        run.stderr,
+        "error: the catalog has drifted from stdin: 1 added, 1 removed, 1 changed\n"
+    );
+
+    // Each kind of difference can be left out, and only the one named.
+    let run = cli(["diff", "-", "--ignore", "linkedin.message.sent"])
+        .stdin(remote.clone())
+        .run();
+    assert_eq!(
+        run.stderr, "error: the catalog has drifted from stdin: 0 added, 1 removed, 1 changed\n",
+        "{run}"
+    );
+    let all = [
+        "diff",
+        "-",
+        "--ignore",
+        "linkedin.message.sent",
+        "--ignore=agent.offline",
+        "--ignore",
+        "message.sent",
+        "--ignore",
+        "message.sent",
+    ];
+    let run = cli(all).stdin(remote.clone()).run();
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(
+        run.stdout,
+        "no drift: the remote list matches the compiled catalog (22 events; 3 ids ignored)\n"
+    );
+    let run = cli(all.into_iter().chain(["-f", "json"]))
+        .stdin(remote.clone())
+        .run();
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&run.stdout).expect("JSON"),
+        json!({"added": [], "removed": [], "changed": []})
+    );
+
+    // A typo, or an id on neither side, is an error, not a silent no-op.
+    for stray in ["linkedn.message.sent", "", "agent.offline "] {
+        let run = cli(["diff", "-", "--ignore", stray])
+            .stdin(remote.clone())
+            .run();
+        assert_eq!(run.code, 2, "{run}");
+        assert_eq!(
+            run.stderr,
+            format!(
+                "error: --ignore \"{stray}\": no such id in the compiled catalog or in stdin\n"
+            ),
+        );
+    }
+}
+
 #[test]
 fn added_removed_and_changed_in_their_orders() {
     let mut entries: Vec<Value> = serde_json::from_str(catalog_json()).expect("catalog JSON");

@@ -27,17 +27,25 @@ pub struct Args {
     /// `text` for people; `json` for exactly {"added": [...], "removed": [...], "changed": [...]}.
     #[arg(long, short, value_enum, default_value_t)]
     format: TextOrJson,
+
+    /// Leave this id out of the comparison, on both sides; repeat for more.
+    /// For a team catalog (KAKIYO_EVENTS_CATALOG) that adds ids the
+    /// test-events list never has, such as the webhooks guide's live ones.
+    /// An id in neither the catalog nor the remote list is an error.
+    #[arg(long, value_name = "ID")]
+    ignore: Vec<String>,
 }
 
 pub fn run(args: &Args, style: Style) -> Outcome {
     let source = Source::from_arg(&args.remote);
     let text = source.read_text()?;
-    let drift =
+    let mut drift =
         kakiyo_events::diff(&text).map_err(|err| BadInput::new(format!("{source}: {err}")))?;
+    leave_out(&mut drift, &args.ignore, &source)?;
 
     let stdout = match args.format {
         TextOrJson::Json => to_json(&drift)?,
-        TextOrJson::Text => report(&drift, style),
+        TextOrJson::Text => report(&drift, &args.ignore, style),
     };
     if drift.is_empty() {
         Ok(Report::success(stdout))
@@ -52,11 +60,40 @@ pub fn run(args: &Args, style: Style) -> Outcome {
     }
 }
 
+/// Drops every difference about an id of `ignored`, each of which must be an
+/// id of the catalog or of the remote list: a typo would otherwise leave the
+/// difference it was meant to hide, or hide nothing, without a word.
+fn leave_out(drift: &mut CatalogDiff, ignored: &[String], source: &Source) -> Result<(), BadInput> {
+    // A remote id is either a catalog id or one of `added`.
+    if let Some(stray) = ignored
+        .iter()
+        .find(|id| EventId::find(id).is_none() && !drift.added.iter().any(|e| e.id == **id))
+    {
+        return Err(BadInput::new(format!(
+            "--ignore \"{}\": no such id in the compiled catalog or in {source}",
+            printable_id(stray)
+        )));
+    }
+    let is_ignored = |id: &str| ignored.iter().any(|i| i == id);
+    drift.added.retain(|e| !is_ignored(&e.id));
+    drift.removed.retain(|id| !is_ignored(id.as_str()));
+    drift.changed.retain(|c| !is_ignored(c.id.as_str()));
+    Ok(())
+}
+
 /// The text report: a section per kind of difference, in the JSON's order.
-fn report(drift: &CatalogDiff, style: Style) -> String {
+fn report(drift: &CatalogDiff, ignored: &[String], style: Style) -> String {
     if drift.is_empty() {
+        let mut distinct: Vec<&String> = ignored.iter().collect();
+        distinct.sort();
+        distinct.dedup();
+        let ignored = match distinct.len() {
+            0 => String::new(),
+            1 => "; 1 id ignored".to_owned(),
+            n => format!("; {n} ids ignored"),
+        };
         return format!(
-            "{}: the remote list matches the compiled catalog ({} events)\n",
+            "{}: the remote list matches the compiled catalog ({} events{ignored})\n",
             style.good("no drift"),
             EventId::COUNT
         );
