@@ -68,6 +68,12 @@ pub enum MalformedSignature {
         /// The number of bytes it decodes to.
         bytes: usize,
     },
+    /// An odd number of hex digits, more than any base64 of a MAC is long
+    /// (44): hex that lost a digit, such as 63 of a MAC's 64.
+    OddHexDigits {
+        /// How many hex digits there are.
+        digits: usize,
+    },
 }
 
 impl fmt::Display for SignatureError {
@@ -103,6 +109,10 @@ impl fmt::Display for MalformedSignature {
                 f,
                 "decodes to {bytes} bytes, but an HMAC-SHA256 is 32 bytes \
                  (64 hex digits or 44 base64 characters)"
+            ),
+            Self::OddHexDigits { digits } => write!(
+                f,
+                "{digits} hex digits, an odd number, but an HMAC-SHA256 is 64 hex digits"
             ),
         }
     }

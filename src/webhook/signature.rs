@@ -23,6 +23,9 @@ const MAC_LEN: usize = 32;
 /// Base64 is shorter (43 characters, 44 padded).
 pub(super) const MAX_SIGNATURE_LEN: usize = 2 * MAC_LEN;
 
+/// The length of a MAC in padded base64.
+const BASE64_MAC_LEN: usize = 44;
+
 /// The longest header value looked at, whitespace and prefix included.
 const MAX_HEADER_LEN: usize = 256;
 
@@ -155,6 +158,13 @@ fn decode_mac(header_value: &str) -> Result<[u8; MAC_LEN], SignatureError> {
             *out = (hex_value(pair[0]) << 4) | hex_value(pair[1]);
         }
         return Ok(mac);
+    }
+    // Base64 of a MAC is at most 44 characters; an odd run of hex digits
+    // longer than that is hex missing a digit, not base64 of some other length.
+    if all_hex && bytes.len() > BASE64_MAC_LEN && bytes.len() % 2 == 1 {
+        return malformed(MalformedSignature::OddHexDigits {
+            digits: bytes.len(),
+        });
     }
     // Room for the longest base64 left here: 63 characters, at most 48 bytes.
     let mut buffer = [0u8; 48];
