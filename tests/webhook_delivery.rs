@@ -88,6 +88,18 @@ fn unknown_fields_are_ignored_and_data_defaults_to_null() {
     assert!(delivery.data.is_null());
 }
 
+/// What `Delivery::data`'s doc says of numbers: an integer past `u64` is read
+/// as the nearest `f64` (this crate does not enable `arbitrary_precision`).
+#[test]
+fn an_integer_past_u64_in_data_reads_as_the_nearest_f64() {
+    let body = br#"{"event": "message.sent", "timestamp": "t",
+                    "data": {"big": 123456789012345678901, "max": 18446744073709551615}}"#;
+    let delivery = parse_unverified(body).unwrap();
+    assert_eq!(delivery.data["big"].as_f64(), Some(1.2345678901234568e20));
+    assert_eq!(delivery.data["big"].as_u64(), None);
+    assert_eq!(delivery.data["max"].as_u64(), Some(u64::MAX));
+}
+
 #[test]
 fn serializes_to_a_shape_that_reads_back_equal() {
     for body in [EXAMPLE_SHAPE, GUIDE_SHAPE] {

@@ -51,6 +51,11 @@ pub struct Delivery {
     /// The team's name, from `team.name` (the guide's shape has none).
     pub team_name: Option<String>,
     /// The event's payload; its shape differs per event. `null` when absent.
+    ///
+    /// Numbers are read as `serde_json` reads them: an integer outside `i64`
+    /// and `u64` becomes the nearest `f64` (`123456789012345678901` reads
+    /// as `1.2345678901234568e20`) unless your build enables `serde_json`'s
+    /// `arbitrary_precision` feature. The raw body holds the exact text.
     pub data: Value,
 }
 
