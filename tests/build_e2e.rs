@@ -175,6 +175,17 @@ fn variants_named_like_associated_types_compile() {
     probe_reads_back(&fixture("associated-type-names.json"));
 }
 
+/// A team catalog as the facts file advises for the webhooks guide's live
+/// vocabulary: the 22 ids plus the guide's six, of three segments
+/// (`prospect.qualification.manual`) and in a new category (`linkedin`), the
+/// `prospect` ones after other categories. Every one is a variant whose text
+/// reads back whole.
+#[test]
+fn a_team_catalog_with_the_guides_live_ids_compiles() {
+    let _serial = serial();
+    probe_reads_back(&fixture("team-live-vocabulary.json"));
+}
+
 /// Builds and runs the probe against `catalog`, and checks that everything
 /// it prints is the catalog's text, byte for byte, in the catalog's order.
 fn probe_reads_back(catalog: &Path) {
