@@ -12,6 +12,11 @@
 //!   and an event id this catalog does not know arrives as
 //!   [`AnyEventId::Unknown`](crate::AnyEventId::Unknown) instead of failing.
 //!
+//! Kakiyo retries a failed or slow delivery (up to 3 times) and disables a
+//! webhook after 4 failures in a row, so one event can arrive more than once:
+//! make the handler idempotent (the envelope has no delivery id to
+//! deduplicate by) and answer 2xx quickly.
+//!
 //! # Example: a handler
 //! ```
 //! use kakiyo_events::EventId;
