@@ -403,6 +403,29 @@ fn a_redirect_is_shown_not_followed() {
     );
 }
 
+/// Whatever answers at the URL writes the body `trigger` prints: its lines
+/// are kept and its control and formatting characters escaped.
+#[test]
+fn the_receivers_answer_cannot_drive_the_terminal() {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let port = server.server_addr().to_ip().unwrap().port();
+    let answering = thread::spawn(move || {
+        let request = server.recv().unwrap();
+        let body = "ok\x1b[2J\x1b]0;owned\x07\r\nsecond\rline\u{202e}txt\n";
+        request
+            .respond(tiny_http::Response::from_string(body))
+            .unwrap();
+    });
+    let url = format!("http://127.0.0.1:{port}/");
+    let out = run(&["trigger", "message.sent", "--url", &url]);
+    answering.join().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "200 OK\nok\\u{1b}[2J\\u{1b}]0;owned\\u{7}\nsecond\\rline\\u{202e}txt\n"
+    );
+}
+
 #[test]
 fn bad_arguments_exit_2_before_any_request() {
     // (event, more arguments, stderr)

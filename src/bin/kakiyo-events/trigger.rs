@@ -8,6 +8,7 @@ use kakiyo_events::{AnyEventId, EventId};
 use ureq::http::Uri;
 
 use crate::output::{BadInput, Outcome, Report};
+use crate::style::printable;
 
 /// Kakiyo gives a receiver 10 s per attempt; so does this.
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -100,8 +101,15 @@ pub fn run(args: &Args) -> Outcome {
         }
     };
     let status = response.status();
+    // Whatever answers at the URL writes this text: its lines are kept, and
+    // every other control or formatting character is escaped, so a body
+    // cannot drive the terminal (an escape sequence, a bare `\r`).
     let answer = match response.body_mut().read_to_vec() {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Ok(bytes) => String::from_utf8_lossy(&bytes)
+            .lines()
+            .map(printable)
+            .collect::<Vec<_>>()
+            .join("\n"),
         Err(err) => format!("(could not read the response body: {err})"),
     };
     let mut stdout = format!("{status}\n{answer}");
