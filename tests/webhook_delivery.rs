@@ -95,8 +95,10 @@ fn an_integer_past_u64_in_data_reads_as_the_nearest_f64() {
     let body = br#"{"event": "message.sent", "timestamp": "t",
                     "data": {"big": 123456789012345678901, "max": 18446744073709551615}}"#;
     let delivery = parse_unverified(body).unwrap();
-    assert_eq!(delivery.data["big"].as_f64(), Some(1.2345678901234568e20));
-    assert_eq!(delivery.data["big"].as_u64(), None);
+    // `as_f64` alone would pass with `arbitrary_precision` too (it parses the
+    // kept text); the f64 is what is stored, and what is written back.
+    assert!(delivery.data["big"].is_f64(), "{}", delivery.data);
+    assert_eq!(delivery.data["big"].to_string(), "1.2345678901234568e+20");
     assert_eq!(delivery.data["max"].as_u64(), Some(u64::MAX));
 }
 

@@ -240,7 +240,16 @@ fn malformed_headers() {
             hex[..40].into(),
             MalformedSignature::WrongLength { bytes: 20 },
         ),
-        // An odd run of hex digits too long for base64 lost a digit.
+        // An odd run of hex digits lost a digit, unless it is as long as a
+        // MAC in unpadded base64 (43), as which it is read.
+        (
+            hex[..41].into(),
+            MalformedSignature::OddHexDigits { digits: 41 },
+        ),
+        (
+            hex[..1].into(),
+            MalformedSignature::OddHexDigits { digits: 1 },
+        ),
         (
             hex[..63].into(),
             MalformedSignature::OddHexDigits { digits: 63 },

@@ -53,9 +53,10 @@ pub struct Delivery {
     /// The event's payload; its shape differs per event. `null` when absent.
     ///
     /// Numbers are read as `serde_json` reads them: an integer outside `i64`
-    /// and `u64` becomes the nearest `f64` (`123456789012345678901` reads
-    /// as `1.2345678901234568e20`) unless your build enables `serde_json`'s
-    /// `arbitrary_precision` feature. The raw body holds the exact text.
+    /// and `u64` becomes the nearest `f64` (`123456789012345678901` is
+    /// written back as `1.2345678901234568e+20`) unless your build enables
+    /// `serde_json`'s `arbitrary_precision` feature. The raw body holds the
+    /// exact text.
     pub data: Value,
 }
 

@@ -68,8 +68,9 @@ pub enum MalformedSignature {
         /// The number of bytes it decodes to.
         bytes: usize,
     },
-    /// An odd number of hex digits, more than any base64 of a MAC is long
-    /// (44): hex that lost a digit, such as 63 of a MAC's 64.
+    /// An odd number of hex digits: hex that lost a digit, such as 63 of a
+    /// MAC's 64. Except 43, the length of a MAC in unpadded base64, as which
+    /// 43 hex digits are read.
     OddHexDigits {
         /// How many hex digits there are.
         digits: usize,

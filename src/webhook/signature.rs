@@ -23,8 +23,8 @@ const MAC_LEN: usize = 32;
 /// Base64 is shorter (43 characters, 44 padded).
 pub(super) const MAX_SIGNATURE_LEN: usize = 2 * MAC_LEN;
 
-/// The length of a MAC in padded base64.
-const BASE64_MAC_LEN: usize = 44;
+/// The length of a MAC in unpadded base64.
+const UNPADDED_BASE64_MAC_LEN: usize = 43;
 
 /// The longest header value looked at, whitespace and prefix included.
 const MAX_HEADER_LEN: usize = 256;
@@ -159,9 +159,10 @@ fn decode_mac(header_value: &str) -> Result<[u8; MAC_LEN], SignatureError> {
         }
         return Ok(mac);
     }
-    // Base64 of a MAC is at most 44 characters; an odd run of hex digits
-    // longer than that is hex missing a digit, not base64 of some other length.
-    if all_hex && bytes.len() > BASE64_MAC_LEN && bytes.len() % 2 == 1 {
+    // Base64 of a MAC is 43 characters unpadded; an odd run of hex digits of
+    // any other length is hex that lost a digit, not base64 of some other
+    // length (43 hex digits may be a MAC's base64, and are read so).
+    if all_hex && bytes.len() % 2 == 1 && bytes.len() != UNPADDED_BASE64_MAC_LEN {
         return malformed(MalformedSignature::OddHexDigits {
             digits: bytes.len(),
         });

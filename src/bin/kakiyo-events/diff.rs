@@ -14,7 +14,8 @@ use crate::style::{Style, column_width, pad, printable, printable_id};
 /// descriptions or categories.
 ///
 /// Exit 0 when they match, 1 on drift, 2 on bad input (invalid JSON, a body
-/// not in the API's shape, or an id listed twice).
+/// not in the API's shape, an id listed twice, or an --ignore id in neither
+/// the catalog nor the body).
 ///
 /// In CI: curl -sf -H "Authorization: Bearer $KAKIYO_API_KEY"
 /// https://api.kakiyo.com/v1/webhooks/test/events | kakiyo-events diff -
