@@ -380,21 +380,25 @@ fn proxy_variables_are_ignored() {
 
 /// A redirect is an answer, not an instruction: trigger shows it and exits 1,
 /// and sends nothing to where it points.
-#[test]
-fn a_redirect_is_shown_not_followed() {
+/// Runs `trigger message.sent` against a server on 127.0.0.1 that answers its
+/// one request with `response`.
+fn trigger_answered_with<R: std::io::Read + Send + 'static>(
+    response: tiny_http::Response<R>,
+) -> Output {
     let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
     let port = server.server_addr().to_ip().unwrap().port();
-    let answering = thread::spawn(move || {
-        let request = server.recv().unwrap();
-        let location =
-            tiny_http::Header::from_bytes("Location", "http://127.0.0.1:9/elsewhere").unwrap();
-        request
-            .respond(tiny_http::Response::empty(302).with_header(location))
-            .unwrap();
-    });
+    let answering = thread::spawn(move || server.recv().unwrap().respond(response).unwrap());
     let url = format!("http://127.0.0.1:{port}/");
     let out = run(&["trigger", "message.sent", "--url", &url]);
     answering.join().unwrap();
+    out
+}
+
+#[test]
+fn a_redirect_is_shown_not_followed() {
+    let location =
+        tiny_http::Header::from_bytes("Location", "http://127.0.0.1:9/elsewhere").unwrap();
+    let out = trigger_answered_with(tiny_http::Response::empty(302).with_header(location));
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert!(
         text(&out.stdout).starts_with("302 Found\n"),
@@ -407,18 +411,8 @@ fn a_redirect_is_shown_not_followed() {
 /// are kept and its control and formatting characters escaped.
 #[test]
 fn the_receivers_answer_cannot_drive_the_terminal() {
-    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
-    let port = server.server_addr().to_ip().unwrap().port();
-    let answering = thread::spawn(move || {
-        let request = server.recv().unwrap();
-        let body = "ok\x1b[2J\x1b]0;owned\x07\r\nsecond\rline\u{202e}txt\n";
-        request
-            .respond(tiny_http::Response::from_string(body))
-            .unwrap();
-    });
-    let url = format!("http://127.0.0.1:{port}/");
-    let out = run(&["trigger", "message.sent", "--url", &url]);
-    answering.join().unwrap();
+    let body = "ok\x1b[2J\x1b]0;owned\x07\r\nsecond\rline\u{202e}txt\n";
+    let out = trigger_answered_with(tiny_http::Response::from_string(body));
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
