@@ -106,7 +106,11 @@ fn help_that_cannot_be_written_is_an_error() {
 
 #[test]
 fn usage_errors_are_one_line_and_exit_2() {
-    let cases: [(&str, Vec<&OsStr>); 4] = [
+    // clap repeats a bad value whole and strips only escape sequences from it.
+    let huge = "a".repeat(100_000);
+    let huge_with_escape = format!("\x1b[2J{huge}");
+    let huge_flag = format!("--category={huge}");
+    let cases: [(&str, Vec<&OsStr>); 8] = [
         ("no_subcommand", vec![]),
         ("unknown_subcommand", vec![OsStr::new("lsit")]),
         (
@@ -120,6 +124,34 @@ fn usage_errors_are_one_line_and_exit_2() {
         (
             "not_utf8_argument",
             vec![OsStr::new("show"), OsStr::from_bytes(b"prospect.\xff")],
+        ),
+        (
+            "bidi_and_line_separators_in_a_value",
+            vec![
+                OsStr::new("export"),
+                OsStr::new("--format"),
+                OsStr::new("ts\u{202e}\u{2028}x\u{85}y\u{9b}31m"),
+            ],
+        ),
+        (
+            "huge_value",
+            vec![
+                OsStr::new("export"),
+                OsStr::new("--format"),
+                OsStr::new(&huge),
+            ],
+        ),
+        (
+            "huge_value_after_equals",
+            vec![OsStr::new("list"), OsStr::new(&huge_flag)],
+        ),
+        (
+            "huge_value_clap_changes",
+            vec![
+                OsStr::new("list"),
+                OsStr::new("--category"),
+                OsStr::new(&huge_with_escape),
+            ],
         ),
     ];
     let mut transcript = String::new();

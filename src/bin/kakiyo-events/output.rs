@@ -131,10 +131,49 @@ pub fn usage_error(err: &clap::Error, command: &clap::Command) -> ExitCode {
             ExitCode::from(EXIT_BAD_INPUT)
         }
         _ => {
-            error_line(&one_line(&err.render().to_string()));
+            let args: Vec<OsString> = std::env::args_os().collect();
+            error_line(&clap_message(&err.render().to_string(), &args));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
+}
+
+/// The longest usage error line, in bytes: room for a bounded argument or
+/// two and clap's tips.
+const MAX_USAGE_ERROR: usize = 1024;
+
+/// clap's message folded into one line, as outside text: clap repeats a bad
+/// value as it was typed, whole, and strips only terminal escape sequences
+/// from it (not a bidi override or a line separator). Each argument over
+/// [`ECHOED`](crate::strict_json) bytes that it repeats is cut as the rest of
+/// the command cuts echoed input, everything is escaped as [`printable`]
+/// escapes it, and what is still too long (an argument clap changed as it
+/// repeated it) is cut at [`MAX_USAGE_ERROR`] bytes.
+fn clap_message(rendered: &str, args: &[OsString]) -> String {
+    let mut message = one_line(rendered);
+    for arg in args.iter().skip(1).filter_map(|arg| arg.to_str()) {
+        // `--flag=value` is repeated as its value.
+        let value = arg.split_once('=').map_or(arg, |(_, value)| value);
+        for echoed in [arg, value] {
+            let cut = bounded(echoed);
+            if cut.len() < echoed.len() && message.contains(echoed) {
+                message = message.replace(echoed, &cut);
+            }
+        }
+    }
+    let message = printable(&message);
+    if message.len() <= MAX_USAGE_ERROR {
+        return message;
+    }
+    let mut end = MAX_USAGE_ERROR;
+    while !message.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{}… ({} bytes)",
+        message.get(..end).unwrap_or_default(),
+        message.len()
+    )
 }
 
 /// Which arguments (counted from 1 after the command's name) are not UTF-8,
