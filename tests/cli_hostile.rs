@@ -100,19 +100,81 @@ fn diff_prints_remote_ids_escaped() {
 }
 
 /// The TypeScript export holds each name and description as a string
-/// literal that reads back as exactly the catalog's text.
+/// literal that reads back as exactly the catalog's text, and writes no bidi,
+/// invisible or control character raw (Trojan Source): the module reads in
+/// review as it compiles.
 #[test]
 fn typescript_literals_hold_the_catalog_text_exactly() {
     let run = cli_of(hostile_binary(), ["export", "--format", "typescript"]).run();
     assert_eq!(run.code, 0, "{run}");
-    for entry in entries() {
-        for name in ["name", "description"] {
-            let literal = serde_json::to_string(field(&entry, name)).expect("a string serializes");
-            assert!(
-                run.stdout.contains(&format!("{name}: {literal},")),
-                "{}'s {name} is not the literal {literal}",
-                field(&entry, "id")
-            );
+    assert_inert("export --format typescript", &run.stdout);
+    // Each event's line, `{ id: "…", name: "…", description: "…", category:
+    // "…" },`, read field by field: a JSON string literal is the TypeScript
+    // one, and each is read to its own end, so no text can pass for a key.
+    let fields = |line: &str| -> Vec<String> {
+        let mut rest = line.trim_start().strip_prefix("{ ").expect("an event line");
+        let mut values = Vec::new();
+        for key in ["id", "name", "description", "category"] {
+            rest = rest
+                .strip_prefix(&format!("{key}: "))
+                .unwrap_or_else(|| panic!("{key} next in {line}"));
+            let mut literals = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+            values.push(literals.next().expect("a literal").expect("a JSON string"));
+            rest = &rest[literals.byte_offset()..];
+            rest = rest.strip_prefix(", ").unwrap_or(rest);
+        }
+        assert_eq!(rest, " },", "{line}");
+        values
+    };
+    let literals: Vec<(String, String)> = run
+        .stdout
+        .lines()
+        .filter(|line| line.trim_start().starts_with("{ id: "))
+        .map(|line| {
+            let values = fields(line);
+            (values[1].clone(), values[2].clone())
+        })
+        .collect();
+    let expected: Vec<(String, String)> = entries()
+        .iter()
+        .map(|entry| {
+            (
+                field(entry, "name").to_owned(),
+                field(entry, "description").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(literals, expected);
+}
+
+/// Every JSON the command writes from the catalog is the same JSON value as
+/// the catalog's text, with no bidi, invisible or control character written
+/// raw (they are `\u` escapes): a committed export reads as it parses.
+#[test]
+fn json_outputs_escape_what_could_hide_in_review() {
+    let id = field(&entries()[0], "id").to_owned();
+    for args in [
+        vec!["export", "--format", "json"],
+        vec!["export", "--format", "json-schema"],
+        vec!["list", "--format", "json"],
+        vec!["list", "--format", "ndjson"],
+        vec!["list", "--format", "json", "--category", "agent"],
+        vec!["show", id.as_str(), "--format", "json"],
+    ] {
+        let run = cli_of(hostile_binary(), args.clone()).run();
+        assert_eq!(run.code, 0, "{args:?}: {run}");
+        assert_inert(&format!("{args:?}"), &run.stdout);
+        for line in run.stdout.lines().filter(|_| args.contains(&"ndjson")) {
+            serde_json::from_str::<Value>(line).expect("each line is JSON");
+        }
+    }
+    // The same values: the API body reads back as the catalog, field by field.
+    let run = cli_of(hostile_binary(), ["export", "--format", "json"]).run();
+    let exported: Vec<Value> = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(exported.len(), entries().len());
+    for (exported, entry) in exported.iter().zip(entries()) {
+        for key in ["id", "name", "description", "category"] {
+            assert_eq!(exported[key], entry[key], "{key}");
         }
     }
 }

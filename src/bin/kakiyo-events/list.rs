@@ -2,7 +2,7 @@
 
 use kakiyo_events::{Category, EventId, catalog_json};
 
-use crate::output::{BadInput, Outcome, Report};
+use crate::output::{BadInput, Outcome, Report, visible_json};
 use crate::style::{Style, pad, printable};
 
 /// List the events of the compiled catalog.
@@ -49,19 +49,21 @@ pub fn run(args: &Args, style: Style) -> Outcome {
 
     let stdout = match args.format {
         ListFormat::Table => table(&categories, style),
-        ListFormat::Json if args.category.is_empty() => format!("{}\n", catalog_json()),
+        ListFormat::Json if args.category.is_empty() => {
+            format!("{}\n", visible_json(catalog_json()))
+        }
         ListFormat::Json => {
             let entries: Vec<_> = events.iter().map(|id| id.event()).collect();
             let json = serde_json::to_string(&entries)
                 .map_err(|err| BadInput::new(format!("cannot write JSON: {err}")))?;
-            format!("{json}\n")
+            format!("{}\n", visible_json(&json))
         }
         ListFormat::Ndjson => {
             let mut out = String::new();
             for id in &events {
                 let line = serde_json::to_string(id.event())
                     .map_err(|err| BadInput::new(format!("cannot write JSON: {err}")))?;
-                out.push_str(&line);
+                out.push_str(&visible_json(&line));
                 out.push('\n');
             }
             out

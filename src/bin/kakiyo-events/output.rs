@@ -6,6 +6,7 @@ use std::fmt;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use crate::escape::needs_escape;
 use crate::strict_json::bounded;
 use crate::style::printable;
 
@@ -69,11 +70,30 @@ pub enum TextOrJson {
 /// but if it ever did the user gets an error line, not a panic.
 pub fn to_json(value: &impl serde::Serialize) -> Result<String, BadInput> {
     serde_json::to_string_pretty(value)
-        .map(|mut json| {
+        .map(|json| {
+            let mut json = visible_json(&json);
             json.push('\n');
             json
         })
         .map_err(|err| BadInput::new(format!("cannot write JSON: {err}")))
+}
+
+/// `json` with every character that [`printable`] would escape, bar the
+/// newlines between its lines, written as `\uXXXX`: the same JSON value (or
+/// TypeScript string), but no bidi override, line separator or invisible
+/// character from the catalog in the text a reviewer reads (serde_json
+/// escapes only what JSON requires). Each is in the Basic Multilingual Plane,
+/// so one `\u` escape writes it; outside strings JSON has none of them.
+pub fn visible_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && needs_escape(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 const EXIT_FAILED: u8 = 1;

@@ -5,7 +5,7 @@ mod typescript;
 
 use kakiyo_events::catalog_json;
 
-use crate::output::{Outcome, Report, to_json};
+use crate::output::{Outcome, Report, to_json, visible_json};
 
 /// Export the compiled catalog for other languages and tools.
 ///
@@ -31,7 +31,7 @@ enum ExportFormat {
 
 pub fn run(args: &Args) -> Outcome {
     let stdout = match args.format {
-        ExportFormat::Json => format!("{}\n", catalog_json()),
+        ExportFormat::Json => format!("{}\n", visible_json(catalog_json())),
         ExportFormat::JsonSchema => to_json(&json_schema::schema())?,
         ExportFormat::Typescript => typescript::module(),
     };

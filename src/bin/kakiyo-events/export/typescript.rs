@@ -4,6 +4,8 @@ use std::fmt::Write as _;
 
 use kakiyo_events::{Category, EventId};
 
+use crate::output::visible_json;
+
 /// `export type EventId`, `export type Category`, the `WebhookEvent`
 /// interface and `export const EVENTS`. Every catalog string goes out as a
 /// JSON string literal, which is also a valid TypeScript one, so no catalog
@@ -49,9 +51,11 @@ pub fn module() -> String {
     out
 }
 
-/// A double-quoted string literal: JSON's escaping is valid TypeScript.
+/// A double-quoted string literal: JSON's escaping is valid TypeScript, and
+/// bidi and invisible characters are escaped too ([`visible_json`]), so no
+/// catalog text can reorder what a reviewer sees of the module.
 fn literal(text: &str) -> String {
-    serde_json::Value::from(text).to_string()
+    visible_json(&serde_json::Value::from(text).to_string())
 }
 
 #[cfg(test)]
@@ -61,5 +65,10 @@ mod tests {
     #[test]
     fn hostile_text_stays_inside_its_literal() {
         assert_eq!(literal("a\"b\\c\n*/ ${x}`"), r#""a\"b\\c\n*/ ${x}`""#);
+        // Trojan Source's characters, a line separator, DEL and a C1 control.
+        assert_eq!(
+            literal("x\u{202e}y\u{2066}\u{2028}\u{7f}\u{85}é"),
+            r#""x\u202ey\u2066\u2028\u007f\u0085é""#
+        );
     }
 }
