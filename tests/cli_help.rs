@@ -110,7 +110,12 @@ fn usage_errors_are_one_line_and_exit_2() {
     let huge = "a".repeat(100_000);
     let huge_with_escape = format!("\x1b[2J{huge}");
     let huge_flag = format!("--category={huge}");
-    let cases: [(&str, Vec<&OsStr>); 8] = [
+    let huge_piece = format!("prospect,{huge}");
+    let (prefix, longer) = (
+        "a".repeat(70),
+        format!("{}XYZ{}", "a".repeat(70), "b".repeat(30)),
+    );
+    let cases: [(&str, Vec<&OsStr>); 13] = [
         ("no_subcommand", vec![]),
         ("unknown_subcommand", vec![OsStr::new("lsit")]),
         (
@@ -144,6 +149,43 @@ fn usage_errors_are_one_line_and_exit_2() {
         (
             "huge_value_after_equals",
             vec![OsStr::new("list"), OsStr::new(&huge_flag)],
+        ),
+        (
+            "a_newline_cannot_forge_a_message",
+            vec![
+                OsStr::new("list"),
+                OsStr::new("--format"),
+                OsStr::new("x\nerror: the catalog is corrupt\n\nUsage: hidden\n"),
+            ],
+        ),
+        (
+            "an_invisible_joiner_shows",
+            vec![
+                OsStr::new("list"),
+                OsStr::new("--format"),
+                OsStr::new("json\u{200d}"),
+            ],
+        ),
+        (
+            "an_invisible_joiner_in_a_subcommand",
+            vec![OsStr::new("list\u{200d}")],
+        ),
+        (
+            "a_long_argument_that_starts_another",
+            vec![
+                OsStr::new("validate"),
+                OsStr::new(&prefix),
+                OsStr::new("--format"),
+                OsStr::new(&longer),
+            ],
+        ),
+        (
+            "a_huge_piece_of_a_list",
+            vec![
+                OsStr::new("list"),
+                OsStr::new("--category"),
+                OsStr::new(&huge_piece),
+            ],
         ),
         (
             "huge_value_clap_changes",

@@ -6,9 +6,10 @@ use std::fmt;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use crate::escape::needs_escape;
+use crate::escape::{needs_escape, needs_escape_in_id};
 use crate::strict_json::bounded;
-use crate::style::printable;
+use crate::strict_json::echo::ECHOED;
+use crate::style::{printable, printable_id};
 
 /// The run ended: 0 success, 1 a check failed, 2 the input was bad.
 pub type Outcome = Result<Report, BadInput>;
@@ -163,25 +164,39 @@ pub fn usage_error(err: &clap::Error, command: &clap::Command) -> ExitCode {
 const MAX_USAGE_ERROR: usize = 1024;
 
 /// clap's message folded into one line, as outside text: clap repeats a bad
-/// value as it was typed, whole, and strips only terminal escape sequences
-/// from it (not a bidi override or a line separator). Each argument over
-/// [`ECHOED`](crate::strict_json) bytes that it repeats is cut as the rest of
-/// the command cuts echoed input, everything is escaped as [`printable`]
-/// escapes it, and what is still too long (an argument clap changed as it
+/// value as it was typed, whole (a newline, a bidi override, an invisible
+/// joiner and all), stripping only terminal escape sequences. So before the
+/// message is folded, each argument it repeats (an argument, the value of a
+/// `--flag=value`, or a piece of a comma-separated list) that is over
+/// [`ECHOED`] bytes or holds a character an id would show
+/// escaped is replaced by its cut and escaped form, as the command shows a
+/// rejected id ([`printable_id`]), longest first, so that no shorter argument
+/// cuts into a longer one's text. Then the line is escaped as [`printable`]
+/// escapes text, and what is still too long (an argument clap changed as it
 /// repeated it) is cut at [`MAX_USAGE_ERROR`] bytes.
 fn clap_message(rendered: &str, args: &[OsString]) -> String {
-    let mut message = one_line(rendered);
-    for arg in args.iter().skip(1).filter_map(|arg| arg.to_str()) {
-        // `--flag=value` is repeated as its value.
-        let value = arg.split_once('=').map_or(arg, |(_, value)| value);
-        for echoed in [arg, value] {
-            let cut = bounded(echoed);
-            if cut.len() < echoed.len() && message.contains(echoed) {
-                message = message.replace(echoed, &cut);
-            }
+    let args: Vec<String> = args
+        .iter()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    let mut echoes: Vec<&str> = Vec::new();
+    for arg in &args {
+        // `--flag=value` is repeated as its value, a list by its pieces.
+        let value = arg.split_once('=').map_or(arg.as_str(), |(_, value)| value);
+        echoes.extend([arg.as_str(), value]);
+        echoes.extend(value.split(','));
+    }
+    echoes.retain(|echo| echo.len() > ECHOED || echo.chars().any(needs_escape_in_id));
+    echoes.sort_by_key(|echo| std::cmp::Reverse(echo.len()));
+    echoes.dedup();
+    let mut rendered = rendered.to_owned();
+    for echo in echoes {
+        if rendered.contains(echo) {
+            rendered = rendered.replace(echo, &printable_id(&bounded(echo)));
         }
     }
-    let message = printable(&message);
+    let message = printable(&one_line(&rendered));
     if message.len() <= MAX_USAGE_ERROR {
         return message;
     }
