@@ -138,7 +138,8 @@ mod must_use_doctests;
 
 /// The README's Rust examples, run as doctests so that the README stays true.
 /// Its "Receiving webhooks" section needs `webhook`, which implies `std` and
-/// `serde`; the README's test command, `cargo test --all-features`, has it.
-#[cfg(all(doctest, feature = "webhook"))]
+/// `serde`, and its drift check `diff`; the README's test command,
+/// `cargo test --all-features`, has both.
+#[cfg(all(doctest, feature = "webhook", feature = "diff"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

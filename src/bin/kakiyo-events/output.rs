@@ -6,7 +6,7 @@ use std::fmt;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use crate::escape::{needs_escape, needs_escape_in_id};
+use crate::escape::needs_escape_in_id;
 use crate::strict_json::bounded;
 use crate::strict_json::echo::ECHOED;
 use crate::style::{printable, printable_id};
@@ -79,17 +79,21 @@ pub fn to_json(value: &impl serde::Serialize) -> Result<String, BadInput> {
         .map_err(|err| BadInput::new(format!("cannot write JSON: {err}")))
 }
 
-/// `json` with every character that [`printable`] would escape, bar the
-/// newlines between its lines, written as `\uXXXX`: the same JSON value (or
-/// TypeScript string), but no bidi override, line separator or invisible
+/// `json` with every character that [`printable_id`] would escape, bar the
+/// newlines between its lines, written as `\uXXXX` (a UTF-16 surrogate pair
+/// past the Basic Multilingual Plane): the same JSON value (or TypeScript
+/// string), but no bidi override, line separator, invisible, tag or combining
 /// character from the catalog in the text a reviewer reads (serde_json
-/// escapes only what JSON requires). Each is in the Basic Multilingual Plane,
-/// so one `\u` escape writes it; outside strings JSON has none of them.
+/// escapes only what JSON requires). Outside strings, JSON has none of them.
+/// Unlike text shown on a terminal, nothing here needs a joiner drawn: the
+/// value is the same either way.
 pub fn visible_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if c != '\n' && needs_escape(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        if c != '\n' && needs_escape_in_id(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }

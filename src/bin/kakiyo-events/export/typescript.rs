@@ -70,5 +70,11 @@ mod tests {
             literal("x\u{202e}y\u{2066}\u{2028}\u{7f}\u{85}é"),
             r#""x\u202ey\u2066\u2028\u007f\u0085é""#
         );
+        // Invisible text: a word joiner, a soft hyphen, a zero-width joiner,
+        // tag characters (past the BMP: a surrogate pair each); an emoji stays.
+        assert_eq!(
+            literal("a\u{2060}\u{ad}\u{200d}\u{e0069}\u{e007f}😀"),
+            r#""a\u2060\u00ad\u200d\udb40\udc69\udb40\udc7f😀""#
+        );
     }
 }
