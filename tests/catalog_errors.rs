@@ -42,6 +42,10 @@ fn kind(error: &CatalogError) -> &'static str {
             problem: TextProblem::Padded,
             ..
         } => "BadText(Padded)",
+        CatalogError::BadText {
+            problem: TextProblem::Invisible,
+            ..
+        } => "BadText(Invisible)",
     }
 }
 
@@ -179,6 +183,11 @@ fn bad_catalogs() -> Vec<(&'static str, String, Vec<&'static str>)> {
             vec!["BadText(Empty)"],
         ),
         (
+            "invisible name, description and deprecation",
+            r#"[{"id": "prospect.qualified", "name": "\u200b", "description": "\u2060\u200d", "category": "prospect", "deprecated": "\ufeff\udb40\udc20"}]"#.into(),
+            vec!["BadText(Invisible)", "BadText(Invisible)", "BadText(Invisible)"],
+        ),
+        (
             "padded name",
             r#"[{"id": "prospect.qualified", "name": " Prospect Qualified", "description": "D", "category": "prospect"}]"#.into(),
             vec!["BadText(Padded)"],
@@ -279,6 +288,47 @@ fn syntax_errors_give_line_and_column() {
     );
 }
 
+/// Columns are the ones an editor shows: a byte-order mark, skipped, is none.
+#[test]
+fn a_byte_order_mark_is_no_column() {
+    let syntax_at = |json: &str| match parse_catalog(json).unwrap_err().as_slice() {
+        [CatalogError::Syntax { line, column, .. }] => (*line, *column),
+        other => panic!("{json:?}: {other:?}"),
+    };
+    assert_eq!(syntax_at("[{\"id\": }]"), (1, 9));
+    assert_eq!(syntax_at("\u{feff}[{\"id\": }]"), (1, 9));
+    assert_eq!(syntax_at("\u{feff}[\n{\"id\": }]"), (2, 8));
+}
+
+/// A `\u` escape cut short near the end of the file is not "the end of the
+/// file" when more follows the string (the parser's own words).
+#[test]
+fn an_escape_cut_short_is_told_as_such() {
+    for json in [
+        "[{\"id\": \"a.b\", \"name\": \"\\ud83d\"}]\n",
+        "[{\"id\": \"a.b\", \"name\": \"\\u12\"}]",
+    ] {
+        let errors = parse_catalog(json).unwrap_err();
+        let [
+            CatalogError::Syntax {
+                line: 1,
+                column: 24,
+                message,
+            },
+        ] = errors.as_slice()
+        else {
+            panic!("{json:?}: {errors:?}");
+        };
+        assert!(message.contains("cut short"), "{json:?}: {message}");
+    }
+    // At the real end of the file, the end of the file it is.
+    let errors = parse_catalog("[{\"id\": \"a.b\", \"name\": \"\\ud83d").unwrap_err();
+    let [CatalogError::Syntax { message, .. }] = errors.as_slice() else {
+        panic!("{errors:?}");
+    };
+    assert!(!message.contains("cut short"), "{message}");
+}
+
 #[test]
 fn valid_catalogs_pass() {
     let good = [
@@ -289,6 +339,9 @@ fn valid_catalogs_pass() {
         r#"[{"id": "prospect.qualified", "name": "N", "description": "D", "category": "prospect", "deprecated": "Use prospect.responded"}]"#.into(),
         // Hostile but valid text: quotes, backslashes, newlines inside, comment ends, unicode.
         r##"[{"id": "x.y", "name": "\"#; panic!(\"boom\"); r#\"", "description": "a\\b */ /* \n ```\nfn main() {}\n```\n émoji 🎉 שלום", "category": "x"}]"##.into(),
+        // Text with invisible characters and something drawn is text: an
+        // emoji with its variation selector, a joined family, a word joiner.
+        r#"[{"id": "x.y", "name": "\u2764\ufe0f", "description": "\ud83d\udc68\u200d\ud83d\udc67 a\u2060b", "category": "x"}]"#.into(),
     ];
     for json in good {
         let catalog = parse_catalog(&json).unwrap_or_else(|e| panic!("{json}: {e:#?}"));

@@ -37,6 +37,24 @@ pub struct CategorySpec {
     pub events: Vec<usize>,
 }
 
+/// Whether `c` draws nothing by itself: white space, a control, bidi or
+/// zero-width character (the escaping rule's), a joiner, the soft hyphen, a
+/// variation selector or a tag character.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || super::escape::needs_escape(c)
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{180E}'
+                | '\u{200C}'
+                | '\u{200D}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
 /// A catalog that passed every check, ready to emit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
@@ -45,10 +63,15 @@ pub struct Catalog {
 }
 
 fn check_text(at: &Position, field: &'static str, text: &str, errors: &mut Vec<CatalogError>) {
+    // An id or a category with such characters is told as a bad id or a
+    // category mismatch; text made of nothing else shows as blank.
+    let free_text = !matches!(field, "id" | "category");
     let problem = if text.trim().is_empty() {
         Some(TextProblem::Empty)
     } else if text.trim() != text {
         Some(TextProblem::Padded)
+    } else if free_text && text.chars().all(invisible) {
+        Some(TextProblem::Invisible)
     } else {
         None
     };

@@ -37,6 +37,8 @@ impl fmt::Display for Quoted<'_> {
 pub enum TextProblem {
     Empty,
     Padded,
+    /// Only characters that draw nothing (zero-width, joiners, tags, …).
+    Invisible,
 }
 
 /// One problem with a catalog. The build reports every one it finds.
@@ -259,6 +261,10 @@ impl fmt::Display for CatalogError {
                 TextProblem::Padded => write!(
                     f,
                     "{at}: field {field:?} has leading or trailing whitespace; trim it"
+                ),
+                TextProblem::Invisible => write!(
+                    f,
+                    "{at}: field {field:?} holds only invisible characters; write the text"
                 ),
             },
         }

@@ -152,7 +152,24 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
 /// bytes, ours counts characters, as editors do.
 fn syntax_error(text: &str, error: &JsonSyntaxError) -> SyntaxError {
     let offset = usize::try_from(error.location().start.offset).unwrap_or(usize::MAX);
-    error_at(text, offset, error.message().to_owned())
+    let message = error.message();
+    // The parser reads six bytes past a `\u` escape for a low surrogate, and
+    // says "end of file" when fewer are left, pointing at the string's
+    // opening quote, though the string is closed and the file goes on.
+    let more_follows = text
+        .get(offset..)
+        .and_then(|rest| rest.strip_prefix('"'))
+        .is_some_and(|string| string.contains('"'));
+    if message == "Unexpected end of file" && more_follows {
+        return error_at(
+            text,
+            offset,
+            "a `\\u` escape in the string starting here is cut short, or a high surrogate \
+             in it has no low surrogate after it"
+                .to_owned(),
+        );
+    }
+    error_at(text, offset, message.to_owned())
 }
 
 /// An error at byte `offset` of `text`: a character boundary, or else the
@@ -164,9 +181,14 @@ pub fn error_at(text: &str, offset: usize, message: String) -> SyntaxError {
         .unwrap_or(0);
     let before = text.get(..boundary).unwrap_or_default();
     let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let mut column = before.get(line_start..).unwrap_or_default().chars().count() + 1;
+    // A leading byte-order mark is skipped, and no editor shows it as a column.
+    if line_start == 0 && before.starts_with('\u{feff}') {
+        column -= 1;
+    }
     SyntaxError {
         line: before.matches('\n').count() + 1,
-        column: before.get(line_start..).unwrap_or_default().chars().count() + 1,
+        column,
         message,
     }
 }
