@@ -25,7 +25,9 @@ use crate::strict_json::{self, StrictJsonError};
 ///
 /// Each entry must be an object whose four fields are strings, with a
 /// non-blank `id` that no other entry has; other fields are ignored. The
-/// order of the remote list does not count as drift.
+/// order of the remote list does not count as drift. A leading byte-order
+/// mark (as some Windows tools write files) is skipped; positions in errors
+/// count from after it, as an editor shows them.
 ///
 /// # Errors
 /// A [`DiffError`] when the input is not JSON (with its line and column), is
@@ -270,9 +272,10 @@ impl EventField {
     }
 }
 
+/// The field's name, padded as `{:<12}` asks (as `EventId` is).
 impl fmt::Display for EventField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -284,6 +287,7 @@ impl Serialize for EventField {
 
 /// The remote list, checked for the API's shape and for duplicate ids.
 fn parse_remote(json: &str) -> Result<Vec<RemoteEvent>, DiffError> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.trim().is_empty() {
         return Err(DiffErrorKind::Empty.into());
     }

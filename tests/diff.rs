@@ -322,3 +322,25 @@ fn hostile_input_never_panics_and_stays_bounded() {
 fn err_text(err: &kakiyo_events::DiffError) -> String {
     err.to_string()
 }
+
+/// A saved response that starts with a byte-order mark (PowerShell writes
+/// one) is read as without it, and positions count from after it.
+#[test]
+fn a_leading_byte_order_mark_is_skipped() {
+    let with_mark = format!("\u{feff}{}", catalog_json());
+    assert!(diff(&with_mark).expect("read past the mark").is_empty());
+    let err = diff("\u{feff}[\n  {\"id\": }]").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid JSON at line 2, column 10: expected value"
+    );
+    // Only one, and only at the start.
+    assert!(diff("\u{feff}\u{feff}[]").is_err());
+}
+
+/// `EventField` and `JsonType` pad as a width asks, as `EventId` does.
+#[test]
+fn fields_and_types_pad_to_a_width() {
+    assert_eq!(format!("[{:<13}]", EventField::Name), "[name         ]");
+    assert_eq!(format!("[{:>8}]", JsonType::Null), "[    null]");
+}

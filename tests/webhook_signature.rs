@@ -250,6 +250,12 @@ fn malformed_headers() {
             hex[..1].into(),
             MalformedSignature::OddHexDigits { digits: 1 },
         ),
+        // 43 hex digits that are not a MAC's base64 either (its last
+        // character sets bits past the 256th).
+        (
+            format!("{}1", "0".repeat(42)),
+            MalformedSignature::OddHexDigits { digits: 43 },
+        ),
         (
             hex[..63].into(),
             MalformedSignature::OddHexDigits { digits: 63 },

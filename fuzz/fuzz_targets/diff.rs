@@ -34,6 +34,8 @@ enum Expected {
 }
 
 fn model(json: &str) -> Expected {
+    // One leading byte-order mark is skipped.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.trim().is_empty() {
         return Expected::Error {
             kind: "empty",

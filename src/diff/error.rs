@@ -279,9 +279,10 @@ impl From<&Value> for JsonType {
     }
 }
 
+/// The type as a phrase ("a number"), padded as a width asks.
 impl fmt::Display for JsonType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             JsonType::Null => "null",
             JsonType::Bool => "a boolean",
             JsonType::Number => "a number",

@@ -69,8 +69,8 @@ pub enum MalformedSignature {
         bytes: usize,
     },
     /// An odd number of hex digits: hex that lost a digit, such as 63 of a
-    /// MAC's 64. Except 43, the length of a MAC in unpadded base64, as which
-    /// 43 hex digits are read.
+    /// MAC's 64. 43 hex digits are first read as a MAC in unpadded base64
+    /// (that length), and are this only when they are not one.
     OddHexDigits {
         /// How many hex digits there are.
         digits: usize,

@@ -180,6 +180,10 @@ fn decode_mac(header_value: &str) -> Result<[u8; MAC_LEN], SignatureError> {
             bytes: bytes.len() / 2,
         }),
         Ok(len) => malformed(MalformedSignature::WrongLength { bytes: len }),
+        // 43 hex digits, which are not the base64 of a MAC either.
+        Err(_) if all_hex => malformed(MalformedSignature::OddHexDigits {
+            digits: bytes.len(),
+        }),
         Err(_) => malformed(MalformedSignature::NotHexOrBase64),
     }
 }
