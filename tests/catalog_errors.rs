@@ -188,6 +188,11 @@ fn bad_catalogs() -> Vec<(&'static str, String, Vec<&'static str>)> {
             vec!["BadText(Invisible)", "BadText(Invisible)", "BadText(Invisible)"],
         ),
         (
+            "Hangul fillers, a grapheme joiner, Khmer and Mongolian invisibles, a braille blank",
+            r#"[{"id": "prospect.qualified", "name": "\u3164\u115f\uffa0", "description": "\u034f\u17b4\u180b\u2800", "category": "prospect"}]"#.into(),
+            vec!["BadText(Invisible)", "BadText(Invisible)"],
+        ),
+        (
             "padded name",
             r#"[{"id": "prospect.qualified", "name": " Prospect Qualified", "description": "D", "category": "prospect"}]"#.into(),
             vec!["BadText(Padded)"],
@@ -321,12 +326,19 @@ fn an_escape_cut_short_is_told_as_such() {
         };
         assert!(message.contains("cut short"), "{json:?}: {message}");
     }
-    // At the real end of the file, the end of the file it is.
-    let errors = parse_catalog("[{\"id\": \"a.b\", \"name\": \"\\ud83d").unwrap_err();
-    let [CatalogError::Syntax { message, .. }] = errors.as_slice() else {
-        panic!("{errors:?}");
-    };
-    assert!(!message.contains("cut short"), "{message}");
+    // At the real end of the file, or in a string with no `\u` escape whose
+    // only quotes are escaped, the end of the file it is.
+    for json in [
+        "[{\"id\": \"a.b\", \"name\": \"\\ud83d",
+        "[{\"id\": \"a.b\", \"name\": \"say \\\"hi\\\"",
+        "[\"a\\\"b",
+    ] {
+        let errors = parse_catalog(json).unwrap_err();
+        let [CatalogError::Syntax { message, .. }] = errors.as_slice() else {
+            panic!("{json:?}: {errors:?}");
+        };
+        assert!(!message.contains("cut short"), "{json:?}: {message}");
+    }
 }
 
 #[test]

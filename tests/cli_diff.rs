@@ -339,6 +339,15 @@ fn a_byte_order_mark_is_not_an_error() {
     assert_eq!(run.code, 0, "{run}");
     let file = scratch_file("bom-ids.txt", "\u{feff}message.sent\r\n");
     assert_eq!(cli(["validate", "--file", file]).run().code, 0);
+    // One mark, not two: the command leaves skipping it to diff().
+    let run = cli(["diff", "-"])
+        .stdin(format!("\u{feff}\u{feff}{}", catalog_json()))
+        .run();
+    assert_eq!(run.code, 2, "{run}");
+    assert_eq!(
+        run.stderr,
+        "error: stdin: invalid JSON at line 1, column 1: expected value\n"
+    );
 }
 
 /// An id longer than the padding cap (40 characters) is printed unpadded and

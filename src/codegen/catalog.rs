@@ -37,20 +37,32 @@ pub struct CategorySpec {
     pub events: Vec<usize>,
 }
 
-/// Whether `c` draws nothing by itself: white space, a control, bidi or
-/// zero-width character (the escaping rule's), a joiner, the soft hyphen, a
-/// variation selector or a tag character.
+/// Whether `c` draws nothing by itself: white space, a control or bidi
+/// character (the escaping rule's), any of Unicode's Default_Ignorable_Code_Point
+/// characters (zero-width, joiners, the soft hyphen, Hangul fillers, variation
+/// selectors, tags, …), or the braille blank.
 fn invisible(c: char) -> bool {
     c.is_whitespace()
         || super::escape::needs_escape(c)
         || matches!(
             c,
             '\u{AD}'
-                | '\u{180E}'
-                | '\u{200C}'
-                | '\u{200D}'
-                | '\u{2060}'..='\u{2064}'
+                | '\u{34F}'
+                | '\u{61C}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{2800}'
+                | '\u{3164}'
                 | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
                 | '\u{E0000}'..='\u{E0FFF}'
         )
 }

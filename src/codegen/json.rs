@@ -156,11 +156,11 @@ fn syntax_error(text: &str, error: &JsonSyntaxError) -> SyntaxError {
     // The parser reads six bytes past a `\u` escape for a low surrogate, and
     // says "end of file" when fewer are left, pointing at the string's
     // opening quote, though the string is closed and the file goes on.
-    let more_follows = text
+    let cut_escape = text
         .get(offset..)
         .and_then(|rest| rest.strip_prefix('"'))
-        .is_some_and(|string| string.contains('"'));
-    if message == "Unexpected end of file" && more_follows {
+        .is_some_and(closed_after_a_u_escape);
+    if message == "Unexpected end of file" && cut_escape {
         return error_at(
             text,
             offset,
@@ -170,6 +170,21 @@ fn syntax_error(text: &str, error: &JsonSyntaxError) -> SyntaxError {
         );
     }
     error_at(text, offset, message.to_owned())
+}
+
+/// Whether the string whose text (after its opening quote) starts `string`
+/// has a `\u` escape and is closed by an unescaped quote.
+fn closed_after_a_u_escape(string: &str) -> bool {
+    let mut saw_u = false;
+    let mut bytes = string.bytes();
+    while let Some(byte) = bytes.next() {
+        match byte {
+            b'"' => return saw_u,
+            b'\\' => saw_u |= bytes.next() == Some(b'u'),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// An error at byte `offset` of `text`: a character boundary, or else the

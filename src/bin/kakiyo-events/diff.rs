@@ -39,7 +39,8 @@ pub struct Args {
 
 pub fn run(args: &Args, style: Style) -> Outcome {
     let source = Source::from_arg(&args.remote);
-    let text = source.read_text()?;
+    // diff() skips a byte-order mark itself.
+    let text = source.read_utf8()?;
     let mut drift =
         kakiyo_events::diff(&text).map_err(|err| BadInput::new(format!("{source}: {err}")))?;
     leave_out(&mut drift, &args.ignore, &source)?;

@@ -57,7 +57,17 @@ impl Source {
     /// The text, which must be UTF-8; an invalid byte is reported by line and
     /// column. A leading byte-order mark, as some Windows editors write, is dropped.
     pub fn read_text(&self) -> Result<String, BadInput> {
-        let mut text = String::from_utf8(self.read_bytes()?).map_err(|err| {
+        let mut text = self.read_utf8()?;
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Ok(text)
+    }
+
+    /// [`Self::read_text`] with a leading byte-order mark kept, for a reader
+    /// that skips one itself (`diff()`): skipped twice, two marks would pass.
+    pub fn read_utf8(&self) -> Result<String, BadInput> {
+        String::from_utf8(self.read_bytes()?).map_err(|err| {
             let bytes = err.as_bytes();
             let at = err.utf8_error().valid_up_to();
             let (line, column) = line_column(bytes, at);
@@ -65,11 +75,7 @@ impl Source {
             BadInput::new(format!(
                 "{self} is not UTF-8 text: invalid byte 0x{byte:02x} at line {line}, column {column}"
             ))
-        })?;
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
-        Ok(text)
+        })
     }
 
     /// Whether a file's name says it holds JSON.
