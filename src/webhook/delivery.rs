@@ -103,11 +103,11 @@ impl Delivery {
         };
         let event = required_string(&mut fields, "event")?;
         let timestamp = required_string(&mut fields, "timestamp")?;
-        let flat_team_id = optional_id(&mut fields, "teamId", "teamId")?;
+        let flat_team_id = optional_nonblank(&mut fields, "teamId", "teamId")?;
         let (nested_team_id, team_name) = match fields.remove("team") {
             None | Some(Value::Null) => (None, None),
             Some(Value::Object(mut team)) => (
-                optional_id(&mut team, "id", "team.id")?,
+                optional_nonblank(&mut team, "id", "team.id")?,
                 optional_string(&mut team, "name", "team.name")?,
             ),
             Some(_) => {
@@ -191,16 +191,12 @@ fn required_string(
     fields: &mut Map<String, Value>,
     field: &'static str,
 ) -> Result<String, DeliveryError> {
-    let value = optional_string(fields, field, field)?.ok_or(DeliveryError::MissingField(field))?;
-    if value.trim().is_empty() {
-        return Err(DeliveryError::EmptyField(field));
-    }
-    Ok(value)
+    optional_nonblank(fields, field, field)?.ok_or(DeliveryError::MissingField(field))
 }
 
 /// A field that may be absent or `null`, and is otherwise a string with
 /// something besides whitespace in it (a team's id: a blank one names no team).
-fn optional_id(
+fn optional_nonblank(
     fields: &mut Map<String, Value>,
     key: &str,
     path: &'static str,

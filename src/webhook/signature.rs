@@ -23,9 +23,6 @@ const MAC_LEN: usize = 32;
 /// Base64 is shorter (43 characters, 44 padded).
 pub(super) const MAX_SIGNATURE_LEN: usize = 2 * MAC_LEN;
 
-/// The length of a MAC in unpadded base64.
-const UNPADDED_BASE64_MAC_LEN: usize = 43;
-
 /// The longest header value looked at, whitespace and prefix included.
 const MAX_HEADER_LEN: usize = 256;
 
@@ -159,14 +156,6 @@ fn decode_mac(header_value: &str) -> Result<[u8; MAC_LEN], SignatureError> {
         }
         return Ok(mac);
     }
-    // Base64 of a MAC is 43 characters unpadded; an odd run of hex digits of
-    // any other length is hex that lost a digit, not base64 of some other
-    // length (43 hex digits may be a MAC's base64, and are read so).
-    if all_hex && bytes.len() % 2 == 1 && bytes.len() != UNPADDED_BASE64_MAC_LEN {
-        return malformed(MalformedSignature::OddHexDigits {
-            digits: bytes.len(),
-        });
-    }
     // Room for the longest base64 left here: 63 characters, at most 48 bytes.
     let mut buffer = [0u8; 48];
     match STANDARD_PAD_INDIFFERENT.decode_slice(bytes, &mut buffer) {
@@ -175,15 +164,16 @@ fn decode_mac(header_value: &str) -> Result<[u8; MAC_LEN], SignatureError> {
             mac.copy_from_slice(&buffer[..MAC_LEN]);
             Ok(mac)
         }
-        // An even run of hex digits reads as truncated hex, not as base64.
+        // A run of hex digits that is not a MAC's base64 (only 43 or 44
+        // characters can be) reads as hex: truncated when even, missing a
+        // digit when odd.
         _ if all_hex && bytes.len() % 2 == 0 => malformed(MalformedSignature::WrongLength {
             bytes: bytes.len() / 2,
         }),
-        Ok(len) => malformed(MalformedSignature::WrongLength { bytes: len }),
-        // 43 hex digits, which are not the base64 of a MAC either.
-        Err(_) if all_hex => malformed(MalformedSignature::OddHexDigits {
+        _ if all_hex => malformed(MalformedSignature::OddHexDigits {
             digits: bytes.len(),
         }),
+        Ok(len) => malformed(MalformedSignature::WrongLength { bytes: len }),
         Err(_) => malformed(MalformedSignature::NotHexOrBase64),
     }
 }
