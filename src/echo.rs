@@ -17,9 +17,15 @@ pub fn bounded(text: &str) -> Cow<'_, str> {
     if text.len() <= ECHOED {
         return text.into();
     }
-    let mut end = ECHOED;
+    format!("{}…", prefix(text, ECHOED)).into()
+}
+
+/// The longest start of `text` of at most `max` bytes that ends on a char
+/// boundary.
+pub fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}…", text.get(..end).unwrap_or_default()).into()
+    text.get(..end).unwrap_or_default()
 }

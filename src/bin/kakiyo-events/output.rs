@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use crate::escape::needs_escape_in_id;
 use crate::strict_json::bounded;
-use crate::strict_json::echo::ECHOED;
+use crate::strict_json::echo::{ECHOED, prefix};
 use crate::style::{printable, printable_id};
 
 /// The run ended: 0 success, 1 a check failed, 2 the input was bad.
@@ -204,13 +204,9 @@ fn clap_message(rendered: &str, args: &[OsString]) -> String {
     if message.len() <= MAX_USAGE_ERROR {
         return message;
     }
-    let mut end = MAX_USAGE_ERROR;
-    while !message.is_char_boundary(end) {
-        end -= 1;
-    }
     format!(
         "{}… ({} bytes)",
-        message.get(..end).unwrap_or_default(),
+        prefix(&message, MAX_USAGE_ERROR),
         message.len()
     )
 }
