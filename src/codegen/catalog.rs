@@ -37,13 +37,13 @@ pub struct CategorySpec {
     pub events: Vec<usize>,
 }
 
-/// Whether `c` draws nothing by itself: white space, a control or bidi
-/// character (the escaping rule's), any of Unicode's Default_Ignorable_Code_Point
-/// characters (zero-width, joiners, the soft hyphen, Hangul fillers, variation
-/// selectors, tags, …), or the braille blank.
+/// Whether `c` draws nothing by itself: white space, a control, any of
+/// Unicode's Default_Ignorable_Code_Point characters (bidi controls,
+/// zero-width characters, joiners, the soft hyphen, Hangul fillers, variation
+/// selectors, tags, …; the list below), or the braille blank.
 fn invisible(c: char) -> bool {
     c.is_whitespace()
-        || super::escape::needs_escape(c)
+        || c.is_control()
         || matches!(
             c,
             '\u{AD}'
