@@ -12,10 +12,11 @@
 // so it needs only `std`, `serde` and `serde_json`.
 
 use std::cell::Cell;
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
 // How much of a repeated key (or, in `diff`'s errors, an id) a message keeps.
 #[path = "echo.rs"]
@@ -53,104 +54,104 @@ pub(crate) fn syntax_parts(err: &serde_json::Error) -> (String, usize, usize) {
 
 /// Parses `bytes` as one JSON value, whitespace around it allowed, with
 /// serde_json's own limits (nesting depth 128) and number forms.
+///
+/// Two passes: the first reads the text building nothing but each object's
+/// set of keys, and stops at a repeat; the second is serde_json's own
+/// `Value`. Not one pass that builds the `Value` itself: serde_json's
+/// `arbitrary_precision` feature (which any crate in a build may turn on)
+/// hands numbers to a visitor as a map under a private key, which only
+/// serde_json's own `Value` turns back into a number.
 pub(crate) fn from_slice(bytes: &[u8]) -> Result<Value, StrictJsonError> {
     let repeated = Cell::new(None);
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let read = ValueSeed {
+    let checked = RepeatedKeyCheck {
         repeated: &repeated,
     }
     .deserialize(&mut deserializer)
-    .and_then(|value| deserializer.end().map(|()| value));
-    read.map_err(|err| match repeated.take() {
-        Some(key) => StrictJsonError::RepeatedKey {
-            key: bounded(&key).into_owned(),
-            line: err.line(),
-            column: err.column(),
-        },
-        None => StrictJsonError::Syntax(err),
-    })
+    .and_then(|()| deserializer.end());
+    if let Err(err) = checked {
+        return Err(match repeated.take() {
+            Some(key) => StrictJsonError::RepeatedKey {
+                key: bounded(&key).into_owned(),
+                line: err.line(),
+                column: err.column(),
+            },
+            None => StrictJsonError::Syntax(err),
+        });
+    }
+    serde_json::from_slice(bytes).map_err(StrictJsonError::Syntax)
 }
 
-/// Builds a `Value` exactly as serde_json's own `Deserialize` for `Value`
-/// does (numbers as u64, i64 or f64), but for repeated keys. A repeat is
-/// recorded in `repeated` and aborts the read with an error that serde_json
-/// then gives the position of.
+/// Reads one JSON value and keeps nothing of it but, for each object while
+/// it is read, the keys seen so far. A repeat is recorded in `repeated` and
+/// aborts the read with an error that serde_json then gives the position of.
 #[derive(Clone, Copy)]
-struct ValueSeed<'a> {
+struct RepeatedKeyCheck<'a> {
     repeated: &'a Cell<Option<String>>,
 }
 
-impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
-    type Value = Value;
+impl<'de> DeserializeSeed<'de> for RepeatedKeyCheck<'_> {
+    type Value = ();
 
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for ValueSeed<'_> {
-    type Value = Value;
+impl<'de> Visitor<'de> for RepeatedKeyCheck<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
-        Ok(Value::Bool(value))
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
-        Ok(Value::Number(value.into()))
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
-        Ok(Value::Number(value.into()))
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
-        // serde_json never yields a non-finite number; were one to come, it
-        // would be `null`, as in serde_json's own `Value`.
-        Ok(Number::from_f64(value).map_or(Value::Null, Value::Number))
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
-        Ok(Value::String(value.to_owned()))
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_string<E>(self, value: String) -> Result<Value, E> {
-        Ok(Value::String(value))
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         self.deserialize(deserializer)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(self)? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut fields = Map::new();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut keys = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            if fields.contains_key(&key) {
+            if keys.contains(&key) {
                 self.repeated.set(Some(key));
                 return Err(A::Error::custom("repeated key"));
             }
-            let value = map.next_value_seed(self)?;
-            fields.insert(key, value);
+            map.next_value_seed(self)?;
+            keys.insert(key);
         }
-        Ok(Value::Object(fields))
+        Ok(())
     }
 }

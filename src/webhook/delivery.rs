@@ -52,11 +52,12 @@ pub struct Delivery {
     pub team_name: Option<String>,
     /// The event's payload; its shape differs per event. `null` when absent.
     ///
-    /// Numbers are read as `serde_json` reads them: an integer outside `i64`
-    /// and `u64` becomes the nearest `f64` (`123456789012345678901` is
-    /// written back as `1.2345678901234568e+20`) unless your build enables
-    /// `serde_json`'s `arbitrary_precision` feature. The raw body holds the
-    /// exact text.
+    /// Numbers are what `serde_json`'s own `Value` reads from the same text:
+    /// an integer outside `i64` and `u64` becomes the nearest `f64`
+    /// (`123456789012345678901` is written back as `1.2345678901234568e+20`)
+    /// unless some crate in your build enables `serde_json`'s
+    /// `arbitrary_precision` feature, which keeps it exact. The raw body
+    /// holds the exact text either way.
     pub data: Value,
 }
 
