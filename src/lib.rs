@@ -110,6 +110,17 @@ pub mod webhook;
 pub use any_event_id::AnyEventId;
 pub use event::{Event, lookup};
 pub use generated::{Category, EVENTS, EventId};
+/// The `phf` crate [`EVENTS`]' type comes from, so that code can name that
+/// type without depending on a matching version of `phf` itself.
+///
+/// # Example
+/// ```
+/// use kakiyo_events::{Event, phf::OrderedMap};
+///
+/// let events: &OrderedMap<&'static str, Event> = &kakiyo_events::EVENTS;
+/// assert_eq!(events.len(), kakiyo_events::EventId::COUNT);
+/// ```
+pub use phf;
 pub use unknown::{UnknownCategory, UnknownEventId};
 #[cfg(feature = "alloc")]
 pub use validate::{InvalidEventIds, InvalidEventIdsIter, validate};

@@ -38,7 +38,9 @@ fn catalog_types() {
     plain_data::<Category>();
     plain_data::<Event>();
     plain_data::<&'static Event>();
-    plain_data::<phf::Map<&'static str, Event>>();
+    // The type of `EVENTS`, named through the crate's re-export of `phf`.
+    plain_data::<kakiyo_events::phf::OrderedMap<&'static str, Event>>();
+    let _: &'static kakiyo_events::phf::OrderedMap<&'static str, Event> = &kakiyo_events::EVENTS;
     for_errors_without_io::<kakiyo_events::UnknownEventId>();
     for_errors_without_io::<kakiyo_events::UnknownCategory>();
 }
