@@ -30,7 +30,9 @@ use crate::strict_json::{self, StrictJsonError};
 /// count from after it, as an editor shows them.
 ///
 /// # Errors
-/// A [`DiffError`] when the input is not JSON (with its line and column), is
+/// A [`DiffError`] when the input is not JSON (with its line and column), has
+/// an object that names a key twice, anywhere, even inside an ignored field
+/// (two readers may keep different ones: [`DiffErrorKind::RepeatedKey`]), is
 /// not in the API's shape (naming the entry and the field), or lists an id twice.
 ///
 /// # Example
@@ -67,7 +69,7 @@ pub fn diff(remote_json: &str) -> Result<CatalogDiff, DiffError> {
             removed.push(id);
             continue;
         };
-        for field in EventField::ALL {
+        for &field in EventField::ALL {
             let local = field.local(id);
             let remote = field.remote(entry);
             if local != remote {
@@ -220,6 +222,9 @@ impl Serialize for FieldChange {
 
 /// The fields [`diff`] compares, in the order it reports them.
 ///
+/// `#[non_exhaustive]`: an event may gain a field that `diff` then compares
+/// (as [`Event`](crate::Event) may), and that must not break a `match`.
+///
 /// # Example
 /// ```
 /// use kakiyo_events::EventField;
@@ -228,6 +233,7 @@ impl Serialize for FieldChange {
 /// assert_eq!(EventField::ALL.len(), 3);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum EventField {
     /// `name`
     Name,
@@ -238,8 +244,9 @@ pub enum EventField {
 }
 
 impl EventField {
-    /// Every compared field, in report order.
-    pub const ALL: [EventField; 3] = [
+    /// Every compared field, in report order. A slice rather than an array,
+    /// so that its type does not change when a field is added.
+    pub const ALL: &'static [EventField] = &[
         EventField::Name,
         EventField::Description,
         EventField::Category,

@@ -233,8 +233,10 @@ impl fmt::Display for Quoted<'_> {
 }
 
 /// The type of a JSON value, for "found …" in messages.
+///
+/// Not `#[non_exhaustive]`: JSON has exactly these six types (RFC 8259), so
+/// a `match` on them may be exhaustive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum JsonType {
     /// `null`
     Null,
