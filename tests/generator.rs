@@ -99,6 +99,19 @@ fn hostile_text_is_emitted_as_literals_only() {
     }
 }
 
+#[test]
+fn category_docs_count_their_events_in_words() {
+    let json = r#"[
+        {"id": "solo.done", "name": "Done", "description": "D.", "category": "solo"},
+        {"id": "pair.one", "name": "One", "description": "O.", "category": "pair"},
+        {"id": "pair.two", "name": "Two", "description": "T.", "category": "pair"}
+    ]"#;
+    let code = generate(json, "events.json", Source::Bundled).unwrap();
+    assert!(code.contains("Ids starting `solo.` (1 event)."), "{code}");
+    assert!(code.contains("Ids starting `pair.` (2 events)."), "{code}");
+    assert!(!code.contains("(1 events)"));
+}
+
 /// `EVENTS` is written by our own code from `phf_generator`'s hash, not by
 /// `phf_codegen` (src/codegen/emit.rs says why): with the same entries, the
 /// literal must be exactly the one `phf_codegen` writes, so that the map is

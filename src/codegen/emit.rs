@@ -129,11 +129,9 @@ fn emit_category(out: &mut String, catalog: &Catalog) {
     for category in &catalog.categories {
         let mut lines = doc_text(&format!("{} events", category.name));
         lines.push(String::new());
-        lines.push(format!(
-            "Ids starting `{}.` ({} events).",
-            category.id,
-            category.events.len()
-        ));
+        let count = category.events.len();
+        let noun = if count == 1 { "event" } else { "events" };
+        lines.push(format!("Ids starting `{}.` ({count} {noun}).", category.id));
         doc_attribute(out, "    ", &lines);
         let _ = writeln!(out, "    {},", category.variant);
     }
