@@ -2,6 +2,7 @@
 
 // It runs on the build machine: .ci/wasm-check's lists of std's OS services
 // (.ci/wasm-clippy/clippy.toml) are for the library.
+#![forbid(unsafe_code)]
 #![allow(
     clippy::disallowed_methods,
     clippy::disallowed_types,

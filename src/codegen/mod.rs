@@ -7,7 +7,9 @@
 //!
 //! Catalog text is input the user wrote, so nothing here may panic on it: a
 //! bad catalog must end as a typed [`CatalogErrors`], never a backtrace. The
-//! lints enforce that for every file of the generator (tests aside).
+//! lints enforce that for every file of the generator (tests aside). It is
+//! safe code, as the library is, wherever it is loaded.
+#![forbid(unsafe_code)]
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
