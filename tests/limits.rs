@@ -221,6 +221,26 @@ fn generator_rejects_more_events_than_its_tables_index() {
             max: codegen::MAX_EVENTS
         }]
     );
+    // Exactly as many as the tables index is not too many: each entry's own
+    // problems are reported instead.
+    let entries = vec!["{}"; codegen::MAX_EVENTS];
+    let json = format!("[{}]", entries.join(","));
+    let errors = codegen::parse_catalog(&json).unwrap_err();
+    assert!(
+        !errors
+            .iter()
+            .any(|e| matches!(e, codegen::CatalogError::TooManyEvents { .. })),
+        "{:?}",
+        errors.first()
+    );
+    assert!(
+        matches!(
+            errors.first(),
+            Some(codegen::CatalogError::MissingField { .. })
+        ),
+        "{:?}",
+        errors.first()
+    );
 }
 
 #[cfg(feature = "diff")]
@@ -232,6 +252,37 @@ fn diff_keeps_64_bytes_of_a_10_mib_duplicate_id() {
     assert_eq!(err.entry(), Some(1));
     let shown = err.to_string();
     assert!(shown.len() < 200, "the message is {} bytes", shown.len());
+}
+
+/// `parse_verified`'s promise: a body whose signature fails is never parsed.
+/// Parsing a body allocates (its strings, its objects), and checking a MAC
+/// allocates nothing, so a refused body must allocate nothing at all; the
+/// same body correctly signed shows what parsing it would have cost.
+#[cfg(feature = "webhook")]
+#[test]
+fn a_body_whose_signature_fails_is_never_parsed() {
+    use kakiyo_events::webhook::{WebhookError, parse_verified, sign};
+
+    let items: Vec<String> = (0..10_000).map(|i| format!(r#""prospect {i}""#)).collect();
+    let body = format!(
+        r#"{{"event": "message.sent", "timestamp": "t", "data": {{"items": [{}]}}}}"#,
+        items.join(", ")
+    );
+    let (secret, header) = (
+        b"whsec_test".as_slice(),
+        sign(b"whsec_test", body.as_bytes()),
+    );
+    let (parsed, delivery) = allocated_by(|| parse_verified(secret, body.as_bytes(), &header));
+    assert!(delivery.is_ok());
+    assert!(
+        parsed > body.len() / 2,
+        "parsing allocated only {parsed} bytes"
+    );
+
+    let (refused, err) =
+        allocated_by(|| parse_verified(b"another secret", body.as_bytes(), &header));
+    assert!(matches!(err, Err(WebhookError::Signature(_))), "{err:?}");
+    assert_eq!(refused, 0, "a refused body allocated {refused} bytes");
 }
 
 /// The median time of one call of `f`, over `rounds` batches of `batch` calls

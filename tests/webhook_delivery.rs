@@ -335,8 +335,8 @@ fn an_empty_secret_is_the_receivers_fault_and_answered_500() {
 #[test]
 fn a_body_that_fails_the_signature_gets_the_signature_error() {
     // Not JSON at all: the signature's error wins over the body's. (That the
-    // body is not even parsed then, parse_verified's order of work, no test
-    // can observe; it is two lines in src/webhook/parse.rs.)
+    // body is not even parsed then is tests/limits.rs's
+    // `a_body_whose_signature_fails_is_never_parsed`: no allocation.)
     let garbage = b"\x00 not json {";
     for header in ["", "zz", &sign(b"other", garbage)] {
         let err = parse_verified(b"whsec_test", garbage, header).unwrap_err();

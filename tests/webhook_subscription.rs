@@ -32,6 +32,25 @@ fn catalog_ids_are_kept_in_order() {
     );
 }
 
+/// The type's docs: for `Only`, order and repeats count. A repeat is kept as
+/// given (so that the list serializes back as it came), and makes a
+/// different subscription from the list without it, matching the same events.
+#[test]
+fn repeated_ids_are_kept() {
+    let twice = Subscription::parse(["message.sent", "message.sent"]).unwrap();
+    assert_eq!(
+        twice,
+        Subscription::Only(vec![EventId::MessageSent, EventId::MessageSent])
+    );
+    let once = Subscription::parse(["message.sent"]).unwrap();
+    assert_ne!(twice, once);
+    assert!(twice.matches(&any("message.sent")) && once.matches(&any("message.sent")));
+    assert_eq!(
+        serde_json::to_string(&twice).unwrap(),
+        r#"["message.sent","message.sent"]"#
+    );
+}
+
 #[test]
 fn an_empty_list_matches_nothing() {
     let subscription = Subscription::parse(Vec::<&str>::new()).unwrap();
