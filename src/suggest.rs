@@ -184,10 +184,49 @@ where
 
 #[cfg(test)]
 mod tests {
+    // The crate may be `no_std`; the test harness always has `alloc`.
+    extern crate alloc;
+
+    use alloc::format;
+
     use super::{MAX_INPUT, distance, flips_negation, nearest};
 
     fn flips(a: &[u8], b: &[u8]) -> bool {
         distance(a, b, MAX_INPUT).is_some_and(|d| flips_negation(a, b, d))
+    }
+
+    /// Ties go to the earlier candidate, whatever the order of the rest: on
+    /// the real catalog `campaign.pasumed` is two edits from both
+    /// `campaign.paused` and `campaign.resumed`.
+    #[test]
+    fn a_tie_goes_to_the_earlier_candidate() {
+        let ids = ["campaign.paused", "campaign.resumed"];
+        assert_eq!(
+            distance(b"campaign.pasumed", b"campaign.paused", 3),
+            Some(2)
+        );
+        assert_eq!(
+            distance(b"campaign.pasumed", b"campaign.resumed", 3),
+            Some(2)
+        );
+        assert_eq!(nearest("campaign.pasumed", ids), Some(0));
+        assert_eq!(nearest("campaign.pasumed", [ids[1], ids[0]]), Some(0));
+        // A nearer candidate after the tie still wins.
+        assert_eq!(
+            nearest("campaign.pasumed", [ids[0], ids[1], "campaign.pasumed"]),
+            Some(2)
+        );
+    }
+
+    /// `MAX_INPUT` bytes still get a suggestion; one more byte gets none.
+    #[test]
+    fn inputs_up_to_max_input_get_a_suggestion() {
+        let id = "a".repeat(MAX_INPUT - 1);
+        let at_limit = format!("{id}b");
+        assert_eq!(at_limit.len(), MAX_INPUT);
+        assert_eq!(nearest(&at_limit, [id.as_str()]), Some(0));
+        let past_limit = format!("{at_limit}c");
+        assert_eq!(nearest(&past_limit, [at_limit.as_str()]), None);
     }
 
     /// Adding or dropping a negation is no typo, in either direction, with or

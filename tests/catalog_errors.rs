@@ -192,6 +192,18 @@ fn bad_catalogs() -> Vec<(&'static str, String, Vec<&'static str>)> {
             r#"[{"id": "prospect.qualified", "name": "\u3164\u115f\uffa0", "description": "\u034f\u17b4\u180b\u2800", "category": "prospect"}]"#.into(),
             vec!["BadText(Invisible)", "BadText(Invisible)"],
         ),
+        // An id or category of invisible characters is one error, the one
+        // its own rule gives, not also "holds only invisible characters".
+        (
+            "category of a Hangul filler",
+            r#"[{"id": "prospect.qualified", "name": "N", "description": "D", "category": "\u3164"}]"#.into(),
+            vec!["CategoryMismatch"],
+        ),
+        (
+            "id of a zero-width space",
+            r#"[{"id": "\u200b", "name": "N", "description": "D", "category": "prospect"}]"#.into(),
+            vec!["InvalidId"],
+        ),
         (
             "padded name",
             r#"[{"id": "prospect.qualified", "name": " Prospect Qualified", "description": "D", "category": "prospect"}]"#.into(),

@@ -146,6 +146,23 @@ fn the_real_catalog_gets_a_direct_positional_table() {
     assert_exact(&plan, &ids);
 }
 
+/// The shortest ids a word can be read from are 8 bytes: then the one word
+/// is the whole id, and no digest of every byte is needed.
+#[test]
+fn ids_of_8_bytes_get_a_positional_hash() {
+    let ids = ["ab.cdefg", "ab.cdefh", "ab.xyz12", "zz.q_r_s", "ab.cdefgh"];
+    let plan = plan_lookup(&ids);
+    assert_eq!(plan.min_len, 8);
+    assert_scheme!(
+        plan,
+        Scheme::Hashed {
+            material: Material::Words(_),
+            ..
+        }
+    );
+    assert_exact(&plan, &ids);
+}
+
 /// `tests/fixtures/short-ids.json` is the catalog `.ci/miri-check` builds to
 /// run the digest of every byte (`full`) and the compare of ids under 8 bytes
 /// on big-endian and 32-bit targets: it must keep getting both.

@@ -276,6 +276,18 @@ fn malformed_headers() {
         // 64 characters can only be hex, though these are base64 of 48 bytes.
         ("A/".repeat(32), not_encoded),
         ("x".repeat(65), MalformedSignature::TooLong { len: 65 }),
+        // An empty name is no name: the whole text is read as the MAC.
+        (format!(":{hex}"), MalformedSignature::TooLong { len: 65 }),
+        // A name of 16 bytes, the longest looked for, is still a name.
+        (
+            format!("hmac-sha256-base={hex}"),
+            MalformedSignature::UnsupportedAlgorithm,
+        ),
+        // 17 bytes are not: read as the MAC.
+        (
+            format!("hmac-sha256-based={hex}"),
+            MalformedSignature::TooLong { len: 82 },
+        ),
     ];
     for (header, why) in cases {
         assert_eq!(
@@ -284,6 +296,23 @@ fn malformed_headers() {
             "{header:?}"
         );
     }
+}
+
+/// A header of 256 bytes, whitespace included, is still read; one byte more
+/// is refused unread.
+#[test]
+fn the_longest_header_read_is_256_bytes() {
+    let (secret, hex, _) = PYTHON_VECTORS[0];
+    let longest = format!("{}{hex}", " ".repeat(256 - hex.len()));
+    assert_eq!(longest.len(), 256);
+    assert_eq!(verify(secret.as_bytes(), BODY, &longest), Ok(()));
+    let past = format!(" {longest}");
+    assert_eq!(
+        verify(secret.as_bytes(), BODY, &past),
+        Err(SignatureError::Malformed(MalformedSignature::TooLong {
+            len: 257
+        }))
+    );
 }
 
 #[test]
