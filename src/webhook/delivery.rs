@@ -52,12 +52,15 @@ pub struct Delivery {
     pub team_name: Option<String>,
     /// The event's payload; its shape differs per event. `null` when absent.
     ///
-    /// Numbers are what `serde_json`'s own `Value` reads from the same text:
-    /// an integer outside `i64` and `u64` becomes the nearest `f64`
-    /// (`123456789012345678901` is written back as `1.2345678901234568e+20`)
-    /// unless some crate in your build enables `serde_json`'s
-    /// `arbitrary_precision` feature, which keeps it exact. The raw body
-    /// holds the exact text either way.
+    /// Numbers are what `serde_json`'s own `Value` reads from the same text.
+    /// An integer outside `i64` and `u64` becomes an `f64`, unless some crate
+    /// in your build enables `serde_json`'s `arbitrary_precision` feature,
+    /// which keeps it exact. And `serde_json`'s default float parsing is not
+    /// always correctly rounded (its `float_roundtrip` feature makes it so):
+    /// `123456789012345678901` reads as `1.2345678901234567e+20`, and that text
+    /// reads back as `1.2345678901234568e+20`. So a delivery written back (it
+    /// is `Serialize`) and read again may see a float move in its last digit.
+    /// The raw body holds the exact text either way.
     pub data: Value,
 }
 
