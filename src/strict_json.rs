@@ -11,11 +11,12 @@
 // Loaded with `#[path]` by the command-line tool too, for its own JSON inputs;
 // so it needs only `std`, `serde` and `serde_json`.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 // How much of a repeated key (or, in `diff`'s errors, an id) a message keeps.
@@ -63,24 +64,34 @@ pub(crate) fn syntax_parts(err: &serde_json::Error) -> (String, usize, usize) {
 /// serde_json's own `Value` turns back into a number.
 pub(crate) fn from_slice(bytes: &[u8]) -> Result<Value, StrictJsonError> {
     let repeated = Cell::new(None);
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let checked = RepeatedKeyCheck {
-        repeated: &repeated,
-    }
-    .deserialize(&mut deserializer)
-    .and_then(|()| deserializer.end());
-    if let Err(err) = checked {
-        return Err(match repeated.take() {
-            Some(key) => StrictJsonError::RepeatedKey {
-                key: bounded(&key).into_owned(),
-                line: err.line(),
-                column: err.column(),
-            },
-            None => StrictJsonError::Syntax(err),
-        });
-    }
+    check_keys(bytes, &repeated).map_err(|err| match repeated.take() {
+        Some(key) => StrictJsonError::RepeatedKey {
+            key: bounded(&key).into_owned(),
+            line: err.line(),
+            column: err.column(),
+        },
+        None => StrictJsonError::Syntax(err),
+    })?;
     serde_json::from_slice(bytes).map_err(StrictJsonError::Syntax)
 }
+
+/// The first pass: an error at the first repeated key (recorded in
+/// `repeated`) or at serde_json's first syntax error.
+fn check_keys(bytes: &[u8], repeated: &Cell<Option<String>>) -> Result<(), serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    RepeatedKeyCheck {
+        repeated,
+        embedded: false,
+    }
+    .deserialize(&mut deserializer)?;
+    deserializer.end()
+}
+
+/// The key under which serde_json's `raw_value` feature (which any crate in a
+/// build may turn on) has its own `Value` parse a string as JSON text: with
+/// it, `{"$serde_json::private::RawValue": "{\"a\":1,\"a\":2}"}` reads as
+/// `{"a": 2}`. So the string under this key is checked as JSON text too.
+const RAW_VALUE_KEY: &str = "$serde_json::private::RawValue";
 
 /// Reads one JSON value and keeps nothing of it but, for each object while
 /// it is read, the keys seen so far. A repeat is recorded in `repeated` and
@@ -88,6 +99,8 @@ pub(crate) fn from_slice(bytes: &[u8]) -> Result<Value, StrictJsonError> {
 #[derive(Clone, Copy)]
 struct RepeatedKeyCheck<'a> {
     repeated: &'a Cell<Option<String>>,
+    /// The value is under [`RAW_VALUE_KEY`]: a string is JSON text to check.
+    embedded: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for RepeatedKeyCheck<'_> {
@@ -121,7 +134,15 @@ impl<'de> Visitor<'de> for RepeatedKeyCheck<'_> {
         Ok(())
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
+        // Text that is not JSON is no concern here: without `raw_value` it is
+        // a string, and with it serde_json's own `Value` refuses it.
+        if self.embedded
+            && check_keys(text.as_bytes(), self.repeated).is_err()
+            && self.repeated_found()
+        {
+            return Err(E::custom("repeated key"));
+        }
         Ok(())
     }
 
@@ -138,20 +159,88 @@ impl<'de> Visitor<'de> for RepeatedKeyCheck<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(self)?.is_some() {}
+        let item = RepeatedKeyCheck {
+            embedded: false,
+            ..self
+        };
+        while seq.next_element_seed(item)?.is_some() {}
         Ok(())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut keys = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if keys.contains(&key) {
-                self.repeated.set(Some(key));
+        let mut keys = SeenKeys::default();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let embedded = key == RAW_VALUE_KEY;
+            if !keys.insert(key.clone()) {
+                self.repeated.set(Some(key.into_owned()));
                 return Err(A::Error::custom("repeated key"));
             }
-            map.next_value_seed(self)?;
-            keys.insert(key);
+            map.next_value_seed(RepeatedKeyCheck { embedded, ..self })?;
         }
         Ok(())
+    }
+}
+
+impl RepeatedKeyCheck<'_> {
+    fn repeated_found(&self) -> bool {
+        let key = self.repeated.take();
+        let found = key.is_some();
+        self.repeated.set(key);
+        found
+    }
+}
+
+/// The keys of one object so far: searched in a short list, which most
+/// objects are, and hashed past [`SeenKeys::LISTED`] keys, so that an object
+/// of many keys costs no quadratic search.
+#[derive(Default)]
+struct SeenKeys<'de> {
+    listed: Vec<Cow<'de, str>>,
+    hashed: HashSet<Cow<'de, str>>,
+}
+
+impl<'de> SeenKeys<'de> {
+    const LISTED: usize = 16;
+
+    /// Adds `key`; false when it was already there.
+    fn insert(&mut self, key: Cow<'de, str>) -> bool {
+        if self.listed.len() < Self::LISTED {
+            if self.listed.contains(&key) {
+                return false;
+            }
+            self.listed.push(key);
+            return true;
+        }
+        !self.listed.contains(&key) && self.hashed.insert(key)
+    }
+}
+
+/// A key, borrowed from the input when it has no escape.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(key))
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(key.to_owned()))
     }
 }

@@ -111,3 +111,61 @@ fn nesting_is_limited_as_in_serde_json() {
         "{err}"
     );
 }
+
+/// Past 16 keys an object's keys are hashed rather than listed: a repeat is
+/// found on either side of that line, and distinct keys pass.
+#[test]
+fn repeats_are_found_in_objects_of_many_keys() {
+    let keys: Vec<String> = (0..40).map(|i| format!("k{i}")).collect();
+    let members: Vec<String> = keys.iter().map(|k| format!("\"{k}\": 1")).collect();
+    let all = format!("{{{}}}", members.join(", "));
+    assert_eq!(
+        strict_json::from_slice(all.as_bytes()).unwrap(),
+        serde_json::from_str::<Value>(&all).unwrap()
+    );
+    for again in ["k3", "k15", "k16", "k39"] {
+        let text = format!("{}, \"{again}\": 2}}", all.strip_suffix('}').unwrap());
+        match strict_json::from_slice(text.as_bytes()) {
+            Err(StrictJsonError::RepeatedKey { key, .. }) => assert_eq!(key, again),
+            other => panic!("{again}: {other:?}"),
+        }
+    }
+}
+
+/// With serde_json's `raw_value` feature (any crate in a build may turn it
+/// on), its own `Value` reads the string under this key as JSON text, where a
+/// repeat would be read one way. So that string is checked as JSON too, in
+/// every build; text that is not JSON, or JSON without a repeat, passes.
+#[test]
+fn a_repeat_inside_serde_json_s_raw_value_key_is_refused() {
+    let hidden = r#"{"$serde_json::private::RawValue": "{\"event\": \"a\", \"event\": \"b\"}"}"#;
+    match strict_json::from_slice(hidden.as_bytes()) {
+        Err(StrictJsonError::RepeatedKey { key, line, column }) => {
+            assert_eq!(key, "event");
+            // Where the string holding the repeat ends.
+            assert_eq!((line, column), (1, hidden.len() - 1));
+        }
+        other => panic!("{other:?}"),
+    }
+    let nested = r#"[{"x": {"$serde_json::private::RawValue": "{\"$serde_json::private::RawValue\": \"{\\\"k\\\": 1, \\\"k\\\": 2}\"}"}}]"#;
+    assert!(matches!(
+        strict_json::from_slice(nested.as_bytes()),
+        Err(StrictJsonError::RepeatedKey { ref key, .. }) if key == "k"
+    ));
+    for fine in [
+        r#"{"$serde_json::private::RawValue": "{\"a\": 1, \"b\": 2}"}"#,
+        r#"{"$serde_json::private::RawValue": "not json {"}"#,
+        r#"{"raw": "{\"a\": 1, \"a\": 2}"}"#,
+    ] {
+        // What serde_json reads, in either build; with `raw_value` the text
+        // that is not JSON fails in serde_json's own `Value` too.
+        match (
+            strict_json::from_slice(fine.as_bytes()),
+            serde_json::from_str::<Value>(fine),
+        ) {
+            (Ok(ours), Ok(theirs)) => assert_eq!(ours, theirs, "{fine}"),
+            (Err(StrictJsonError::Syntax(_)), Err(_)) => {}
+            other => panic!("{fine}: {other:?}"),
+        }
+    }
+}
