@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::de::{self, DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -64,7 +65,13 @@ pub(crate) fn syntax_parts(err: &serde_json::Error) -> (String, usize, usize) {
 /// serde_json's own `Value` turns back into a number.
 pub(crate) fn from_slice(bytes: &[u8]) -> Result<Value, StrictJsonError> {
     let repeated = Cell::new(None);
-    check_keys(bytes, &repeated).map_err(|err| match repeated.take() {
+    let check = RepeatedKeyCheck {
+        repeated: &repeated,
+        depth: &Cell::new(0),
+        embedded: false,
+        inside_raw_value: false,
+    };
+    check_keys(bytes, check).map_err(|err| match repeated.take() {
         Some(key) => StrictJsonError::RepeatedKey {
             key: bounded(&key).into_owned(),
             line: err.line(),
@@ -76,22 +83,38 @@ pub(crate) fn from_slice(bytes: &[u8]) -> Result<Value, StrictJsonError> {
 }
 
 /// The first pass: an error at the first repeated key (recorded in
-/// `repeated`) or at serde_json's first syntax error.
-fn check_keys(bytes: &[u8], repeated: &Cell<Option<String>>) -> Result<(), serde_json::Error> {
+/// `check.repeated`) or at serde_json's first syntax error.
+fn check_keys(bytes: &[u8], check: RepeatedKeyCheck<'_>) -> Result<(), serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    RepeatedKeyCheck {
-        repeated,
-        embedded: false,
-    }
-    .deserialize(&mut deserializer)?;
+    check.deserialize(&mut deserializer)?;
     deserializer.end()
 }
 
 /// The key under which serde_json's `raw_value` feature (which any crate in a
-/// build may turn on) has its own `Value` parse a string as JSON text: with
-/// it, `{"$serde_json::private::RawValue": "{\"a\":1,\"a\":2}"}` reads as
-/// `{"a": 2}`. So the string under this key is checked as JSON text too.
+/// build may turn on) has its own `Value` parse a string as JSON text, when it
+/// is an object's first key: with it, `{"$serde_json::private::RawValue":
+/// "{\"a\":1,\"a\":2}"}` reads as `{"a": 2}`. So in such a build that
+/// string is checked as JSON text too.
 const RAW_VALUE_KEY: &str = "$serde_json::private::RawValue";
+
+/// serde_json's nesting limit, which the check keeps across the strings under
+/// [`RAW_VALUE_KEY`] too: each is read by a deserializer of its own, with a
+/// fresh limit, so without a shared count a body of nested strings would
+/// overflow the stack.
+const MAX_DEPTH: usize = 128;
+
+/// Whether this build's serde_json reads the string under [`RAW_VALUE_KEY`]
+/// as JSON text: asked of serde_json itself, once, since a feature of
+/// another crate cannot be seen at compile time.
+fn raw_value_is_parsed() -> bool {
+    static PARSED: OnceLock<bool> = OnceLock::new();
+    *PARSED.get_or_init(|| {
+        matches!(
+            serde_json::from_str::<Value>(r#"{"$serde_json::private::RawValue": "1"}"#),
+            Ok(Value::Number(_))
+        )
+    })
+}
 
 /// Reads one JSON value and keeps nothing of it but, for each object while
 /// it is read, the keys seen so far. A repeat is recorded in `repeated` and
@@ -99,8 +122,14 @@ const RAW_VALUE_KEY: &str = "$serde_json::private::RawValue";
 #[derive(Clone, Copy)]
 struct RepeatedKeyCheck<'a> {
     repeated: &'a Cell<Option<String>>,
-    /// The value is under [`RAW_VALUE_KEY`]: a string is JSON text to check.
+    /// Arrays and objects open around this value, counted across strings
+    /// read as JSON.
+    depth: &'a Cell<usize>,
+    /// The value is under [`RAW_VALUE_KEY`] in a build that reads it as JSON:
+    /// a string is JSON text to check.
     embedded: bool,
+    /// This text is such a string's.
+    inside_raw_value: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for RepeatedKeyCheck<'_> {
@@ -135,15 +164,23 @@ impl<'de> Visitor<'de> for RepeatedKeyCheck<'_> {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
-        // Text that is not JSON is no concern here: without `raw_value` it is
-        // a string, and with it serde_json's own `Value` refuses it.
-        if self.embedded
-            && check_keys(text.as_bytes(), self.repeated).is_err()
-            && self.repeated_found()
-        {
-            return Err(E::custom("repeated key"));
+        if !self.embedded {
+            return Ok(());
         }
-        Ok(())
+        let inner = RepeatedKeyCheck {
+            embedded: false,
+            inside_raw_value: true,
+            ..self
+        };
+        // A repeat, or nesting past the limit, is refused; text that is not
+        // JSON is left to serde_json's own `Value`, which refuses it in this
+        // build.
+        match check_keys(text.as_bytes(), inner) {
+            Err(_) if self.repeated_found() => Err(E::custom("repeated key")),
+            // Positioned at this string, not inside it.
+            Err(err) if self.depth.get() >= MAX_DEPTH => Err(E::custom(syntax_parts(&err).0)),
+            _ => Ok(()),
+        }
     }
 
     fn visit_unit<E>(self) -> Result<(), E> {
@@ -159,29 +196,47 @@ impl<'de> Visitor<'de> for RepeatedKeyCheck<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.open::<A::Error>()?;
         let item = RepeatedKeyCheck {
             embedded: false,
             ..self
         };
         while seq.next_element_seed(item)?.is_some() {}
+        self.depth.set(self.depth.get() - 1);
         Ok(())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.open::<A::Error>()?;
         let mut keys = SeenKeys::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let embedded = key == RAW_VALUE_KEY;
+            let embedded = keys.is_empty() && key == RAW_VALUE_KEY && raw_value_is_parsed();
             if !keys.insert(key.clone()) {
                 self.repeated.set(Some(key.into_owned()));
                 return Err(A::Error::custom("repeated key"));
             }
             map.next_value_seed(RepeatedKeyCheck { embedded, ..self })?;
         }
+        self.depth.set(self.depth.get() - 1);
         Ok(())
     }
 }
 
 impl RepeatedKeyCheck<'_> {
+    /// Counts one more array or object open; inside a string read as JSON,
+    /// past [`MAX_DEPTH`] in all is an error (outside, serde_json's own limit
+    /// comes first and gives its own message).
+    fn open<E: de::Error>(&self) -> Result<(), E> {
+        let depth = self.depth.get() + 1;
+        if self.inside_raw_value && depth > MAX_DEPTH {
+            return Err(E::custom(format_args!(
+                "recursion limit exceeded: over {MAX_DEPTH} levels, counted across strings under {RAW_VALUE_KEY:?}"
+            )));
+        }
+        self.depth.set(depth);
+        Ok(())
+    }
+
     fn repeated_found(&self) -> bool {
         let key = self.repeated.take();
         let found = key.is_some();
@@ -201,6 +256,10 @@ struct SeenKeys<'de> {
 
 impl<'de> SeenKeys<'de> {
     const LISTED: usize = 16;
+
+    fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
 
     /// Adds `key`; false when it was already there.
     fn insert(&mut self, key: Cow<'de, str>) -> bool {

@@ -132,30 +132,57 @@ fn repeats_are_found_in_objects_of_many_keys() {
     }
 }
 
-/// With serde_json's `raw_value` feature (any crate in a build may turn it
-/// on), its own `Value` reads the string under this key as JSON text, where a
-/// repeat would be read one way. So that string is checked as JSON too, in
-/// every build; text that is not JSON, or JSON without a repeat, passes.
-#[test]
-fn a_repeat_inside_serde_json_s_raw_value_key_is_refused() {
-    let hidden = r#"{"$serde_json::private::RawValue": "{\"event\": \"a\", \"event\": \"b\"}"}"#;
-    match strict_json::from_slice(hidden.as_bytes()) {
-        Err(StrictJsonError::RepeatedKey { key, line, column }) => {
-            assert_eq!(key, "event");
-            // Where the string holding the repeat ends.
-            assert_eq!((line, column), (1, hidden.len() - 1));
-        }
-        other => panic!("{other:?}"),
+/// Whether this build's serde_json has its `raw_value` feature on: then its
+/// own `Value` reads the string under `$serde_json::private::RawValue`, when
+/// that is an object's first key, as JSON text. `.ci/run` runs this file in
+/// both kinds of build.
+fn raw_value_is_parsed() -> bool {
+    matches!(
+        serde_json::from_str::<Value>(r#"{"$serde_json::private::RawValue": "1"}"#),
+        Ok(Value::Number(_))
+    )
+}
+
+/// `{"$serde_json::private::RawValue": <text>}` nested `levels` deep, the
+/// innermost text `inner`, each level inside `arrays` arrays.
+fn raw_value_nest(inner: &str, levels: usize, arrays: usize) -> String {
+    let mut text = inner.to_owned();
+    for _ in 0..levels {
+        let wrapped = format!(
+            r#"{}{{"$serde_json::private::RawValue": {}}}{}"#,
+            "[".repeat(arrays),
+            serde_json::to_string(&text).unwrap(),
+            "]".repeat(arrays)
+        );
+        text = wrapped;
     }
-    let nested = r#"[{"x": {"$serde_json::private::RawValue": "{\"$serde_json::private::RawValue\": \"{\\\"k\\\": 1, \\\"k\\\": 2}\"}"}}]"#;
-    assert!(matches!(
-        strict_json::from_slice(nested.as_bytes()),
-        Err(StrictJsonError::RepeatedKey { ref key, .. }) if key == "k"
-    ));
+    text
+}
+
+/// With `raw_value`, a repeat inside that string would be read one way, so
+/// it is refused, at any depth; without it the string is only a string, and
+/// the body reads as serde_json reads it. Only the first key is special.
+#[test]
+fn a_repeat_inside_serde_json_s_raw_value_key_is_refused_where_serde_json_reads_it() {
+    let raw_value = raw_value_is_parsed();
+    let hidden = raw_value_nest(r#"{"event": "a", "event": "b"}"#, 1, 0);
+    let deeper = raw_value_nest(r#"[{"k": 1, "k": 2}]"#, 3, 2);
+    for text in [&hidden, &deeper] {
+        match strict_json::from_slice(text.as_bytes()) {
+            Err(StrictJsonError::RepeatedKey { key, .. }) if raw_value => {
+                assert!(key == "event" || key == "k", "{key}");
+            }
+            Ok(value) if !raw_value => {
+                assert_eq!(value, serde_json::from_str::<Value>(text).unwrap());
+            }
+            other => panic!("raw_value {raw_value}, {text}: {other:?}"),
+        }
+    }
     for fine in [
         r#"{"$serde_json::private::RawValue": "{\"a\": 1, \"b\": 2}"}"#,
-        r#"{"$serde_json::private::RawValue": "not json {"}"#,
+        r#"{"a": 1, "$serde_json::private::RawValue": "{\"k\": 1, \"k\": 2}"}"#,
         r#"{"raw": "{\"a\": 1, \"a\": 2}"}"#,
+        r#"{"$serde_json::private::RawValue": "not json {"}"#,
     ] {
         // What serde_json reads, in either build; with `raw_value` the text
         // that is not JSON fails in serde_json's own `Value` too.
@@ -168,4 +195,38 @@ fn a_repeat_inside_serde_json_s_raw_value_key_is_refused() {
             other => panic!("{fine}: {other:?}"),
         }
     }
+}
+
+/// Each string under that key is read by a deserializer of its own, with a
+/// fresh nesting limit; so with `raw_value` the check counts levels across
+/// them, and refuses more than serde_json's 128 in all: 20 such strings, each
+/// inside 125 arrays, would otherwise take 2,500 levels of recursion. A
+/// thread with Rust's default 2 MiB stack reads the body without
+/// overflowing, in either build.
+#[test]
+fn nested_raw_value_strings_cannot_overflow_the_stack() {
+    let deep = raw_value_nest(r#"{"a": 1}"#, 20, 125);
+    let read = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || match strict_json::from_slice(deep.as_bytes()) {
+            Ok(value) => Ok(value == serde_json::from_str::<Value>(&deep).unwrap()),
+            Err(StrictJsonError::Syntax(err)) => Err(err.to_string()),
+            Err(other) => panic!("{other:?}"),
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    if raw_value_is_parsed() {
+        let err = read.unwrap_err();
+        assert!(
+            err.starts_with("recursion limit exceeded: over 128 levels"),
+            "{err}"
+        );
+    } else {
+        assert_eq!(read, Ok(true));
+    }
+    // 4 strings, each inside 30 arrays and its object, and the innermost
+    // object: 125 levels in all.
+    let within = raw_value_nest(r#"{"a": 1}"#, 4, 30);
+    assert!(strict_json::from_slice(within.as_bytes()).is_ok());
 }
