@@ -6,6 +6,8 @@
 //! header (read as UTF-8, lossily), the rest the body.
 #![no_main]
 
+use base64::Engine as _;
+use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use kakiyo_events::webhook::{
     Delivery, DeliveryError, SignatureError, WebhookError, parse_unverified, parse_verified, sign,
     verify,
@@ -38,13 +40,19 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-/// A header that verifies is the MAC of this very body: the same header
+/// A header that verifies is the MAC of this very body: all 32 bytes of it,
+/// read from the header by a rule of this file's own, and the same header
 /// fails for the body with one more byte, and for another secret. The
 /// crate's own signature always verifies.
 fn check_signature(body: &[u8], header: &str) {
-    assert_eq!(verify(SECRET, body, &sign(SECRET, body)), Ok(()));
+    let hex = sign(SECRET, body);
+    assert_eq!(verify(SECRET, body, &hex), Ok(()));
     let verdict = verify(SECRET, body, header);
     if verdict.is_ok() {
+        assert!(
+            carries_mac(header, &hex),
+            "{header:?} verified, but it is not the MAC {hex}"
+        );
         let mut longer = body.to_vec();
         longer.push(b' ');
         assert_eq!(
@@ -83,6 +91,12 @@ fn check_parse(body: &[u8], parsed: &Result<Delivery, DeliveryError>) {
                 Some(delivery.timestamp.as_str())
             );
             assert_eq!(object.get("data").unwrap_or(&Value::Null), &delivery.data);
+            // The team from either shape: `teamId`, or `team.id` and `team.name`.
+            let team = object.get("team").and_then(Value::as_object);
+            let field = |name: &str| team.and_then(|team| team.get(name)).and_then(Value::as_str);
+            let team_id = object.get("teamId").and_then(Value::as_str).or(field("id"));
+            assert_eq!(delivery.team_id.as_deref(), team_id);
+            assert_eq!(delivery.team_name.as_deref(), field("name"));
             if let Some(team) = &delivery.team_id {
                 assert!(!team.trim().is_empty());
             }
@@ -152,4 +166,31 @@ fn same_json(a: &Value, b: &Value) -> bool {
         }
         _ => a == b,
     }
+}
+
+/// Whether `header` is the MAC whose lowercase hex is `hex`, in one of the
+/// forms the docs leave open: white space around it, an optional name and
+/// `=` or `:` before it (which name is `verify`'s business), then the 64 hex
+/// digits in either case, or the 32 bytes in standard base64, padded or not.
+fn carries_mac(header: &str, hex: &str) -> bool {
+    let text = header.trim();
+    let text = match text.split_once(['=', ':']) {
+        Some((name, rest))
+            if !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && !rest.bytes().all(|b| b == b'=') =>
+        {
+            rest.trim_start()
+        }
+        _ => text,
+    };
+    let mac: Vec<u8> = (0..32)
+        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("sign gives hex"))
+        .collect();
+    text.eq_ignore_ascii_case(hex)
+        || [STANDARD.decode(text), STANDARD_NO_PAD.decode(text)]
+            .into_iter()
+            .any(|bytes| bytes.is_ok_and(|bytes| bytes == mac))
 }
