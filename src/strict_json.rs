@@ -175,10 +175,15 @@ impl<'de> Visitor<'de> for RepeatedKeyCheck<'_> {
         // A repeat, or nesting past the limit, is refused; text that is not
         // JSON is left to serde_json's own `Value`, which refuses it in this
         // build.
-        match check_keys(text.as_bytes(), inner) {
+        let depth = self.depth.get();
+        let checked = check_keys(text.as_bytes(), inner);
+        let too_deep = self.depth.get() >= MAX_DEPTH;
+        // A failed read leaves its levels counted: the string's own end.
+        self.depth.set(depth);
+        match checked {
             Err(_) if self.repeated_found() => Err(E::custom("repeated key")),
             // Positioned at this string, not inside it.
-            Err(err) if self.depth.get() >= MAX_DEPTH => Err(E::custom(syntax_parts(&err).0)),
+            Err(err) if too_deep => Err(E::custom(syntax_parts(&err).0)),
             _ => Ok(()),
         }
     }

@@ -230,3 +230,26 @@ fn nested_raw_value_strings_cannot_overflow_the_stack() {
     let within = raw_value_nest(r#"{"a": 1}"#, 4, 30);
     assert!(strict_json::from_slice(within.as_bytes()).is_ok());
 }
+
+/// The count of levels across those strings is the string's own: a string
+/// that is not JSON, or is, leaves the count where it was for its siblings.
+#[test]
+fn sibling_raw_value_strings_are_counted_apart() {
+    let broken = raw_value_nest("[[[[[[[[[[[[[[[[[[[[ not json", 1, 0);
+    let deep = raw_value_nest(r#"{"a": 1}"#, 1, 100);
+    for sibling in [&broken, &deep] {
+        let many = format!("[{}]", vec![sibling.as_str(); 40].join(", "));
+        match (
+            strict_json::from_slice(many.as_bytes()),
+            serde_json::from_str::<Value>(&many),
+        ) {
+            (Ok(ours), Ok(theirs)) => assert_eq!(ours, theirs),
+            // With `raw_value`, text that is not JSON fails serde_json's own
+            // `Value`: refused with serde_json's message, not a depth error.
+            (Err(StrictJsonError::Syntax(err)), Err(_)) => {
+                assert!(!err.to_string().contains("recursion"), "{err}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
