@@ -97,10 +97,17 @@ fn check_keys(bytes: &[u8], check: RepeatedKeyCheck<'_>) -> Result<(), serde_jso
 /// string is checked as JSON text too.
 const RAW_VALUE_KEY: &str = "$serde_json::private::RawValue";
 
+/// The key under which serde_json's `arbitrary_precision` feature hands a
+/// number to a visitor, as a map of one entry.
+const NUMBER_KEY: &str = "$serde_json::private::Number";
+
 /// serde_json's nesting limit, which the check keeps across the strings under
-/// [`RAW_VALUE_KEY`] too: each is read by a deserializer of its own, with a
-/// fresh limit, so without a shared count a body of nested strings would
-/// overflow the stack.
+/// [`RAW_VALUE_KEY`] too. serde_json reads each with a deserializer of its
+/// own, and a fresh limit; counting across them, the check never recurses
+/// deeper than one serde_json parse, where a body of nested strings would
+/// otherwise overflow the stack. So in a `raw_value` build, JSON nested
+/// deeper than 128 levels in all, counted through such strings, is refused
+/// though serde_json would read it.
 const MAX_DEPTH: usize = 128;
 
 /// Whether this build's serde_json reads the string under [`RAW_VALUE_KEY`]
@@ -172,19 +179,13 @@ impl<'de> Visitor<'de> for RepeatedKeyCheck<'_> {
             inside_raw_value: true,
             ..self
         };
-        // A repeat, or nesting past the limit, is refused; text that is not
-        // JSON is left to serde_json's own `Value`, which refuses it in this
-        // build.
-        let depth = self.depth.get();
-        let checked = check_keys(text.as_bytes(), inner);
-        let too_deep = self.depth.get() >= MAX_DEPTH;
-        // A failed read leaves its levels counted: the string's own end.
-        self.depth.set(depth);
-        match checked {
+        // In this build serde_json's own `Value` reads the string as JSON, so
+        // anything it refuses there is refused here, at the string: a repeat,
+        // nesting past the limit, text that is not JSON.
+        match check_keys(text.as_bytes(), inner) {
+            Ok(()) => Ok(()),
             Err(_) if self.repeated_found() => Err(E::custom("repeated key")),
-            // Positioned at this string, not inside it.
-            Err(err) if too_deep => Err(E::custom(syntax_parts(&err).0)),
-            _ => Ok(()),
+            Err(err) => Err(E::custom(syntax_parts(&err).0)),
         }
     }
 
@@ -201,7 +202,7 @@ impl<'de> Visitor<'de> for RepeatedKeyCheck<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        self.open::<A::Error>()?;
+        self.open::<A::Error>(MAX_DEPTH)?;
         let item = RepeatedKeyCheck {
             embedded: false,
             ..self
@@ -212,28 +213,37 @@ impl<'de> Visitor<'de> for RepeatedKeyCheck<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        self.open::<A::Error>()?;
         let mut keys = SeenKeys::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let embedded = keys.is_empty() && key == RAW_VALUE_KEY && raw_value_is_parsed();
+            let first = keys.is_empty();
+            // Counted at its first key: with `arbitrary_precision`,
+            // serde_json hands a number over as a map under a private key,
+            // which may then sit one level past the limit, as a number can.
+            if first {
+                let limit = MAX_DEPTH + usize::from(key == NUMBER_KEY);
+                self.open::<A::Error>(limit)?;
+            }
+            let embedded = first && key == RAW_VALUE_KEY && raw_value_is_parsed();
             if !keys.insert(key.clone()) {
                 self.repeated.set(Some(key.into_owned()));
                 return Err(A::Error::custom("repeated key"));
             }
             map.next_value_seed(RepeatedKeyCheck { embedded, ..self })?;
         }
-        self.depth.set(self.depth.get() - 1);
+        if !keys.is_empty() {
+            self.depth.set(self.depth.get() - 1);
+        }
         Ok(())
     }
 }
 
 impl RepeatedKeyCheck<'_> {
     /// Counts one more array or object open; inside a string read as JSON,
-    /// past [`MAX_DEPTH`] in all is an error (outside, serde_json's own limit
-    /// comes first and gives its own message).
-    fn open<E: de::Error>(&self) -> Result<(), E> {
+    /// past `limit` in all is an error (outside, serde_json's own limit comes
+    /// first and gives its own message).
+    fn open<E: de::Error>(&self, limit: usize) -> Result<(), E> {
         let depth = self.depth.get() + 1;
-        if self.inside_raw_value && depth > MAX_DEPTH {
+        if self.inside_raw_value && depth > limit {
             return Err(E::custom(format_args!(
                 "recursion limit exceeded: over {MAX_DEPTH} levels, counted across strings under {RAW_VALUE_KEY:?}"
             )));

@@ -253,3 +253,37 @@ fn sibling_raw_value_strings_are_counted_apart() {
         }
     }
 }
+
+/// A number at the deepest level a string under that key allows is read, in
+/// every build: with `arbitrary_precision` serde_json hands a decimal over as
+/// a map, which is no level of nesting. And with `raw_value`, a string under
+/// that key that is not JSON is refused where it stands, as serde_json's own
+/// `Value` refuses it, before any repeat later in the body.
+#[test]
+fn raw_value_strings_are_refused_where_serde_json_refuses_them() {
+    for number in ["1.5", "-0", "123456789012345678901234567890"] {
+        let deepest = raw_value_nest(
+            &format!("{}{number}{}", "[".repeat(127), "]".repeat(127)),
+            1,
+            0,
+        );
+        assert_eq!(
+            strict_json::from_slice(deepest.as_bytes()).unwrap(),
+            serde_json::from_str::<Value>(&deepest).unwrap(),
+            "{number}"
+        );
+    }
+    let body = format!(
+        r#"[{}, {{"a": 1, "a": 2}}]"#,
+        raw_value_nest("not json", 1, 0)
+    );
+    match strict_json::from_slice(body.as_bytes()) {
+        Err(StrictJsonError::Syntax(err)) if raw_value_is_parsed() => {
+            assert!(err.to_string().starts_with("expected"), "{err}");
+        }
+        Err(StrictJsonError::RepeatedKey { key, .. }) if !raw_value_is_parsed() => {
+            assert_eq!(key, "a");
+        }
+        other => panic!("{other:?}"),
+    }
+}
