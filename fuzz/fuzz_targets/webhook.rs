@@ -169,10 +169,15 @@ fn same_json(a: &Value, b: &Value) -> bool {
 }
 
 /// Whether `header` is the MAC whose lowercase hex is `hex`, in one of the
-/// forms the docs leave open: white space around it, an optional name and
-/// `=` or `:` before it (which name is `verify`'s business), then the 64 hex
-/// digits in either case, or the 32 bytes in standard base64, padded or not.
+/// forms `verify` documents: at most 256 bytes, white space around it, an
+/// optional name of HMAC-SHA256 (`sha256` or `hmac-sha256`, any case, `-`
+/// and `_` ignored, at most 16 bytes) and `=` or `:` before it, then the 64
+/// hex digits in either case, or the 32 bytes in standard base64, padded or
+/// not.
 fn carries_mac(header: &str, hex: &str) -> bool {
+    if header.len() > 256 {
+        return false;
+    }
     let text = header.trim();
     let text = match text.split_once(['=', ':']) {
         Some((name, rest))
@@ -182,6 +187,14 @@ fn carries_mac(header: &str, hex: &str) -> bool {
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
                 && !rest.bytes().all(|b| b == b'=') =>
         {
+            let folded: String = name
+                .chars()
+                .filter(|c| !matches!(c, '-' | '_'))
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if name.len() > 16 || !matches!(folded.as_str(), "sha256" | "hmacsha256") {
+                return false;
+            }
             rest.trim_start()
         }
         _ => text,
