@@ -2,7 +2,7 @@
 //! at most one `error:` line on stderr, and the exit code.
 
 use std::ffi::OsString;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -92,7 +92,7 @@ pub fn visible_json(json: &str) -> String {
     for c in json.chars() {
         if c != '\n' && needs_escape_in_id(c) {
             for unit in c.encode_utf16(&mut [0; 2]) {
-                out.push_str(&format!("\\u{unit:04x}"));
+                let _ = write!(out, "\\u{unit:04x}");
             }
         } else {
             out.push(c);
