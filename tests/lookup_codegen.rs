@@ -245,6 +245,48 @@ fn short_ids_reject_every_one_byte_change() {
     }
 }
 
+/// Ids of every length from 1 to 33 bytes: each side of the windows compare's
+/// edges (8 and 16 bytes: the windows' sizes; 31: the longest id compared by
+/// windows; 32: the first compared a word at a time). Every id is found, and
+/// every byte of it changed to each of a few values (NUL, which pads the
+/// rows, among them) is found only when it is another id.
+#[test]
+fn ids_of_every_length_to_33_bytes_reject_every_one_byte_change() {
+    for len in 1..=33usize {
+        let id = |last: char| {
+            let mut id: String = "mnopqrstuvwxyz0123456789abcdefghijkl"
+                .chars()
+                .take(len - 1)
+                .collect();
+            id.push(last);
+            id
+        };
+        let mut owned = vec![id('A'), id('B'), id('C')];
+        if len > 1 {
+            owned.push(owned[0][..len - 1].to_owned());
+        }
+        let ids = as_strs(&owned);
+        let plan = plan_lookup(&ids);
+        assert_exact(&plan, &ids);
+        for (index, id) in ids.iter().enumerate() {
+            for at in 0..id.len() {
+                for byte in [0, b'A', b'B', b'z', 0x7f, id.as_bytes()[at] ^ 1] {
+                    let mut changed = id.as_bytes().to_vec();
+                    changed[at] = byte;
+                    let changed = String::from_utf8(changed).unwrap();
+                    let expected = ids.iter().position(|other| *other == changed);
+                    assert_eq!(
+                        plan.find(&ids, &changed),
+                        expected,
+                        "{changed:?} (from {id:?}, index {index}) via {}",
+                        plan.describe()
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Sets built against positional hashing; whatever scheme each gets, it must
 /// find every id and reject every near miss.
 #[test]
@@ -556,11 +598,16 @@ fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
         format!("[{}]", entries.join(",\n"))
     };
     let (longest_8, longest_64, longest_65) = (longest(8), longest(64), longest(65));
+    // And at the edges of the windows compare: 15 (rows of 16 bytes, 8-byte
+    // windows), 16 (rows of 32, 16-byte windows), 31 (the longest compared
+    // by windows) and 32 (compared a word at a time).
+    let (longest_15, longest_16) = (longest(15), longest(16));
+    let (longest_31, longest_32) = (longest(31), longest(32));
     let synthetic = synthetic_catalog::synthetic_catalog(300);
     let real =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap();
     // (catalog, search bounds, what the plan must be)
-    let cases: [(&str, Limits, &str); 9] = [
+    let cases: [(&str, Limits, &str); 13] = [
         (&real, defaults, "words at [end-1] -> direct table"),
         (&synthetic, defaults, "-> displaced table"),
         (
@@ -576,6 +623,10 @@ fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
         (short, defaults, "a digest of every byte -> direct table"),
         (&long, defaults, "-> direct table"),
         (&longest_8, defaults, "(ids of 8..=8 bytes)"),
+        (&longest_15, defaults, "(ids of 8..=15 bytes)"),
+        (&longest_16, defaults, "(ids of 8..=16 bytes)"),
+        (&longest_31, defaults, "(ids of 8..=31 bytes)"),
+        (&longest_32, defaults, "(ids of 8..=32 bytes)"),
         (&longest_64, defaults, "(ids of 8..=64 bytes)"),
         (&longest_65, defaults, "(ids of 8..=65 bytes)"),
     ];
@@ -601,6 +652,12 @@ fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
         code.push_str("];\n");
         let mut lookup = String::new();
         lookup::emit_lookup_with(&mut lookup, &catalog, &limits);
+        // 31 bytes is the longest id compared by windows, 64 the longest a
+        // padded row holds.
+        let windows = lookup.contains("lookup_hash::same_windows(bytes, row)");
+        let hashed = !name.contains("binary search");
+        let short = catalog.events.iter().all(|e| e.id.len() <= 31);
+        assert_eq!(windows, hashed && short, "{name}");
         // 64 bytes is the longest id a padded row holds.
         if name.contains("..=64 bytes") {
             assert!(lookup.contains("static LOOKUP_TABLE"), "{name}");

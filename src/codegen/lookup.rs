@@ -19,10 +19,13 @@
 //!    have to be huge, so a displaced table as in PtrHash/CHD: the hash picks
 //!    a bucket, the bucket's one-byte pilot moves its ids to free slots.
 //! 4. One full compare against the key stored in the slot's row: the length
-//!    byte and a few 8-byte words, unrolled. The source tests them all with
-//!    `&`; LLVM turns that into a short chain of branches, which measured
-//!    faster than forcing a select (`core::hint::select_unpredictable`:
-//!    `find` 2.7 against 1.9 ns at 22 events, 5.2 against 3.8 at 10,000).
+//!    byte, then for ids of at most 31 bytes the input's first and last 16
+//!    bytes (or 8) against the row's windows at the same offsets, two SSE
+//!    compares with no bounds check left; for longer ids a few 8-byte words,
+//!    unrolled. The source tests them all with `&`; LLVM turns that into a
+//!    short chain of branches, which measured faster than forcing a select
+//!    (`core::hint::select_unpredictable`: `find` 2.7 against 1.9 ns at 22
+//!    events, 5.2 against 3.8 at 10,000, with the word compare).
 //!
 //! Measured against `match`, strum's derive, `phf`, `std`/Fx hash maps and a
 //! linear scan in `benches/lookup.rs`; see BENCHMARKS.md.
@@ -47,6 +50,11 @@ const LOOKUP_HASH_SOURCE: &str = include_str!("lookup_hash.rs");
 /// Ids up to this long are stored padded to whole words and compared a word
 /// at a time, unrolled; a catalog with a longer id stores `&str` keys instead.
 const PADDED_MAX_LEN: usize = 64;
+
+/// Ids up to this long sit in rows of 16 or 32 bytes and are compared as two
+/// overlapping windows (`lookup_hash::same_windows`), a catalog with a longer
+/// id a word at a time.
+const WINDOWS_MAX_LEN: usize = 31;
 
 /// Rotations of the first, second and third probe.
 const PROBE_ROTATIONS: [u32; 3] = [0, 29, 47];
@@ -215,7 +223,17 @@ impl LookupPlan {
             } => {
                 let index = (*table.get(slots.of(material.of(bytes)))?)?;
                 let id = *ids.get(index)?;
-                let same = if self.max_len <= PADDED_MAX_LEN {
+                let same = if self.max_len <= WINDOWS_MAX_LEN {
+                    // The generated code's compare, on the row it emits.
+                    let layout = RowLayout::for_max_len(self.max_len);
+                    let row = layout.row(id);
+                    let len_matches = usize::from(*row.get(layout.key_width)?) == bytes.len();
+                    len_matches
+                        && match layout.stride {
+                            16 => lookup_hash::same_windows::<16>(bytes, row.first_chunk()?),
+                            _ => lookup_hash::same_windows::<32>(bytes, row.first_chunk()?),
+                        }
+                } else if self.max_len <= PADDED_MAX_LEN {
                     // The generated code's compare, on the row it emits.
                     let layout = RowLayout::for_max_len(self.max_len);
                     let row = layout.row(id);
@@ -674,7 +692,22 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 slot.and_then(|index| ids.get(index).copied())
                     .unwrap_or_default()
             };
-            if padded {
+            if max <= WINDOWS_MAX_LEN {
+                let _ = writeln!(
+                    out,
+                    "    let Some(row) = LOOKUP_TABLE.0.get(slot * {stride}..).and_then(<[u8]>::first_chunk::<{stride}>) else {{"
+                );
+                let _ = writeln!(out, "        return None;");
+                let _ = writeln!(out, "    }};");
+                let _ = writeln!(out, "    let Some(&len) = row.get({key_width}) else {{");
+                let _ = writeln!(out, "        return None;");
+                let _ = writeln!(out, "    }};");
+                let _ = writeln!(
+                    out,
+                    "    if (usize::from(len) == bytes.len()) & lookup_hash::same_windows(bytes, row) {{"
+                );
+                let _ = writeln!(out, "        LOOKUP_EVENTS.get(slot).copied()");
+            } else if padded {
                 let _ = writeln!(
                     out,
                     "    let Some(row) = LOOKUP_TABLE.0.get(slot * {stride}..slot * {stride} + {stride}) else {{"
