@@ -94,7 +94,7 @@ pub enum Slots {
     },
     /// `slot = (the hash bits below the bucket's) ^ pilot[hash >> bucket_shift]`.
     Displaced {
-        /// Mixed into the material before the bucket is picked.
+        /// Picks the odd multiplier of the hash (`seed | 1`), of which the bucket is the top bits.
         seed: u64,
         /// `64 - log2(buckets)`.
         bucket_shift: u32,
