@@ -1,7 +1,7 @@
 //! What holds for whatever catalog the crate was built from: no test here names
 //! an id. `.ci/miri-check` runs this file under Miri on a big-endian target
-//! (s390x) and a 32-bit one (i686), built from the bundled catalog (a direct
-//! table) and from a generated 10,000-event one (a displaced table): the
+//! (s390x) and a 32-bit one (i686), built from the bundled catalog (one word
+//! of the id) and from a generated 10,000-event one (two words): the
 //! lookup's 8-byte reads and its hash, and `UnknownEventId`'s copy of the
 //! input, are the code whose result could depend on byte order or word size.
 //! The build script runs on the host, the lookup on the target, so the two

@@ -129,11 +129,30 @@ fn as_strs(ids: &[String]) -> Vec<&str> {
     ids.iter().map(String::as_str).collect()
 }
 
+/// Every catalog gets a displaced table by default, the 22 events as the
+/// 10,000 (the lookup's cost must stay flat as the catalog grows); a direct
+/// table only when the limits ask for one, as `benches/direct` does.
 #[test]
-fn the_real_catalog_gets_a_direct_positional_table() {
+fn the_real_catalog_gets_a_displaced_positional_table_and_a_direct_one_on_request() {
     let ids = real_ids();
     let ids = as_strs(&ids);
     let plan = plan_lookup(&ids);
+    assert_scheme!(
+        plan,
+        Scheme::Hashed {
+            material: Material::Words(_),
+            slots: Slots::Displaced { .. },
+            ..
+        }
+    );
+    assert_eq!((plan.min_len, plan.max_len), (12, 21));
+    assert_exact(&plan, &ids);
+
+    let direct = Limits {
+        direct_tries: Limits::DIRECT_TRIES,
+        ..Limits::default()
+    };
+    let plan = plan_lookup_with(&ids, &direct);
     assert_scheme!(
         plan,
         Scheme::Hashed {
@@ -142,7 +161,6 @@ fn the_real_catalog_gets_a_direct_positional_table() {
             ..
         }
     );
-    assert_eq!((plan.min_len, plan.max_len), (12, 21));
     assert_exact(&plan, &ids);
 }
 
@@ -579,6 +597,10 @@ fn from_str_find_and_lookup_never_allocate() {
 fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
     let none = NO_SEARCH;
     let defaults = Limits::default();
+    let direct = Limits {
+        direct_tries: Limits::DIRECT_TRIES,
+        ..defaults
+    };
     let short = r#"[{"id": "a.b", "name": "A", "description": "D", "category": "a"},
                    {"id": "a.bc", "name": "B", "description": "D", "category": "a"}]"#;
     let long = format!(
@@ -607,8 +629,9 @@ fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
     let real =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/events.json")).unwrap();
     // (catalog, search bounds, what the plan must be)
-    let cases: [(&str, Limits, &str); 13] = [
-        (&real, defaults, "words at [end-1] -> direct table"),
+    let cases: [(&str, Limits, &str); 16] = [
+        (&real, defaults, "words at [end-1] -> displaced table"),
+        (&real, direct, "words at [end-1] -> direct table"),
         (&synthetic, defaults, "-> displaced table"),
         (
             &synthetic,
@@ -620,8 +643,10 @@ fn every_scheme_emits_code_that_compiles_and_finds_every_id() {
             "a digest of every byte -> displaced",
         ),
         (&synthetic, none, "binary search"),
-        (short, defaults, "a digest of every byte -> direct table"),
-        (&long, defaults, "-> direct table"),
+        (short, defaults, "a digest of every byte -> displaced table"),
+        (short, direct, "a digest of every byte -> direct table"),
+        (&long, defaults, "-> displaced table"),
+        (&long, direct, "-> direct table"),
         (&longest_8, defaults, "(ids of 8..=8 bytes)"),
         (&longest_15, defaults, "(ids of 8..=15 bytes)"),
         (&longest_16, defaults, "(ids of 8..=16 bytes)"),

@@ -1,4 +1,4 @@
-// What the build scripts of benches/big and benches/flat share: each
+// What the build scripts of benches/big and benches/direct share: each
 // regenerates the crate's catalog module with the crate's own generator (from
 // another catalog, or with other search bounds) and writes it where the
 // crate's `src/generated.rs` includes it from. Loaded through `#[path]`.

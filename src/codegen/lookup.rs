@@ -14,10 +14,15 @@
 //!    bytes), chosen so that no two ids share it. When no few positions can
 //!    tell the ids apart (or an id is shorter than a word), a digest of every
 //!    byte is used instead.
-//! 3. The *slot*: for a small catalog, a direct table (multiply-shift by a
-//!    searched multiplier; one load). For a large one, a direct table would
-//!    have to be huge, so a displaced table as in PtrHash/CHD: the hash picks
-//!    a bucket, the bucket's one-byte pilot moves its ids to free slots.
+//! 3. The *slot*: a displaced table as in PtrHash/CHD: the hash picks a
+//!    bucket, the bucket's one-byte pilot moves its ids to free slots. A
+//!    direct table (multiply-shift by a searched multiplier, no pilot) is
+//!    faster for a small catalog but cannot exist for a large one (it would
+//!    need on the order of n² slots), so with it the lookup's cost jumps as
+//!    the catalog grows; the generator builds one only when
+//!    [`Limits::direct_tries`] allows it, which the build does not
+//!    (BENCHMARKS.md: the 22-event catalog's `find` takes 1.8 ns with a direct
+//!    table and 2.3 ns with a displaced one, the 10,000-event one's 2.9).
 //! 4. One full compare against the key stored in the slot's row: the length
 //!    byte, then for ids of at most 31 bytes the input's first and last 16
 //!    bytes (or 8) against the row's windows at the same offsets, two SSE
@@ -134,11 +139,16 @@ pub struct LookupPlan {
 
 /// How hard the generator searches before it falls back; the defaults are
 /// what `build.rs` uses, and tests shrink them to reach every fallback.
+///
+/// The defaults try no direct table (`direct_tries: 0`), so every catalog,
+/// small or large, gets the same kind of lookup and its cost stays flat as
+/// the catalog grows. `benches/direct` builds the crate with
+/// [`Limits::DIRECT_TRIES`] to measure the other trade in every bench run.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
     /// Probe sets tried before the full digest.
     pub probe_sets: usize,
-    /// Multipliers tried per direct table size.
+    /// Multipliers tried per direct table size; 0 (the default) builds none.
     pub direct_tries: u64,
     /// The largest direct table, in slots.
     pub direct_max_slots: usize,
@@ -150,11 +160,17 @@ pub struct Limits {
     pub full_seeds: u64,
 }
 
+impl Limits {
+    /// Enough multipliers to find a direct table for a few dozen ids, when
+    /// one is wanted: 22 ids fit 64 slots with probability 2^-5.9 per try.
+    pub const DIRECT_TRIES: u64 = 4096;
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Self {
             probe_sets: 160,
-            direct_tries: 4096,
+            direct_tries: 0,
             direct_max_slots: 4096,
             displaced_tries: 24,
             displaced_doublings: 2,

@@ -1,7 +1,7 @@
 //! Generates the library's catalog module from the crate's own `events.json`
 //! with the crate's own generator, as the crate's `build.rs` does, except that
-//! the generator may not try a direct table: every catalog then gets the
-//! displaced table that a 10,000-event catalog gets.
+//! the generator tries a direct table first, as the crate's own build once did: the
+//! 22 events then get one, and the bench measures what it would give.
 
 #[path = "../support/catalog_module.rs"]
 mod catalog_module;
@@ -17,7 +17,7 @@ fn main() {
     let json = std::fs::read_to_string("../../events.json")
         .unwrap_or_else(|e| fail(&format!("../../events.json: {e}")));
     let limits = codegen::Limits {
-        direct_tries: 0,
+        direct_tries: codegen::Limits::DIRECT_TRIES,
         ..codegen::Limits::default()
     };
     let code = codegen::generate_with(
@@ -32,9 +32,9 @@ fn main() {
         .lines()
         .find(|line| line.starts_with("// Lookup"))
         .unwrap_or("no `// Lookup` comment");
-    if !plan.contains("displaced table") {
+    if !plan.contains("direct table") {
         fail(&format!(
-            "the generator did not give events.json a displaced table: {plan}"
+            "the generator did not give events.json a direct table: {plan}"
         ));
     }
     write_catalog_module(&code);
