@@ -594,6 +594,15 @@ fn try_displace(
     ))
 }
 
+/// Emits `    let Some({pattern}) = {expr} else { return None; };`, the
+/// generated lookup's way out wherever a read could fail (none does for a
+/// table the generator verified, and the bounds checks fold away).
+fn emit_let_else(out: &mut String, pattern: &str, expr: &str) {
+    let _ = writeln!(out, "    let Some({pattern}) = {expr} else {{");
+    let _ = writeln!(out, "        return None;");
+    let _ = writeln!(out, "    }};");
+}
+
 /// Emits `fn find_event_id(&str) -> Option<EventId>` and the tables it reads.
 pub fn emit_lookup(out: &mut String, catalog: &Catalog) {
     emit_lookup_with(out, catalog, &Limits::default());
@@ -685,12 +694,11 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                         out,
                         "    let hash = lookup_hash::displaced_hash(material, {seed:#x});"
                     );
-                    let _ = writeln!(
+                    emit_let_else(
                         out,
-                        "    let Some(&pilot) = LOOKUP_PILOTS.get(lookup_hash::bucket(hash, {bucket_shift})) else {{"
+                        "&pilot",
+                        &format!("LOOKUP_PILOTS.get(lookup_hash::bucket(hash, {bucket_shift}))"),
                     );
-                    let _ = writeln!(out, "        return None;");
-                    let _ = writeln!(out, "    }};");
                     let _ = writeln!(
                         out,
                         "    let slot = lookup_hash::displaced_slot(hash, pilot, {bucket_shift}, {slot_shift});"
@@ -708,49 +716,41 @@ pub fn emit_lookup_with(out: &mut String, catalog: &Catalog, limits: &Limits) {
                 slot.and_then(|index| ids.get(index).copied())
                     .unwrap_or_default()
             };
+            // `&`, not `&&`, in the compares: no early exit in the source;
+            // LLVM decides how to branch (a forced select measured slower).
             if max <= WINDOWS_MAX_LEN {
-                let _ = writeln!(
+                emit_let_else(
                     out,
-                    "    let Some(row) = LOOKUP_TABLE.0.get(slot * {stride}..).and_then(<[u8]>::first_chunk::<{stride}>) else {{"
+                    "row",
+                    &format!(
+                        "LOOKUP_TABLE.0.get(slot * {stride}..).and_then(<[u8]>::first_chunk::<{stride}>)"
+                    ),
                 );
-                let _ = writeln!(out, "        return None;");
-                let _ = writeln!(out, "    }};");
-                let _ = writeln!(out, "    let Some(&len) = row.get({key_width}) else {{");
-                let _ = writeln!(out, "        return None;");
-                let _ = writeln!(out, "    }};");
+                emit_let_else(out, "&len", &format!("row.get({key_width})"));
                 let _ = writeln!(
                     out,
                     "    if (usize::from(len) == bytes.len()) & lookup_hash::same_windows(bytes, row) {{"
                 );
-                let _ = writeln!(out, "        LOOKUP_EVENTS.get(slot).copied()");
             } else if padded {
-                let _ = writeln!(
+                emit_let_else(
                     out,
-                    "    let Some(row) = LOOKUP_TABLE.0.get(slot * {stride}..slot * {stride} + {stride}) else {{"
+                    "row",
+                    &format!("LOOKUP_TABLE.0.get(slot * {stride}..slot * {stride} + {stride})"),
                 );
-                let _ = writeln!(out, "        return None;");
-                let _ = writeln!(out, "    }};");
                 let _ = writeln!(out, "    let (key, meta) = row.split_at({key_width});");
-                let _ = writeln!(out, "    let Some(&len) = meta.first() else {{");
-                let _ = writeln!(out, "        return None;");
-                let _ = writeln!(out, "    }};");
-                // `&`, not `&&`: no early exit in the source; LLVM decides
-                // how to branch (a forced select measured slower).
+                emit_let_else(out, "&len", "meta.first()");
                 let _ = writeln!(
                     out,
                     "    if (usize::from(len) == bytes.len()) & lookup_hash::same_padded::<{words}>(bytes, key) {{"
                 );
-                let _ = writeln!(out, "        LOOKUP_EVENTS.get(slot).copied()");
             } else {
-                let _ = writeln!(out, "    let Some(key) = LOOKUP_KEYS.get(slot) else {{");
-                let _ = writeln!(out, "        return None;");
-                let _ = writeln!(out, "    }};");
+                emit_let_else(out, "key", "LOOKUP_KEYS.get(slot)");
                 let _ = writeln!(
                     out,
                     "    if lookup_hash::same_bytes(bytes, key.as_bytes()) {{"
                 );
-                let _ = writeln!(out, "        LOOKUP_EVENTS.get(slot).copied()");
             }
+            let _ = writeln!(out, "        LOOKUP_EVENTS.get(slot).copied()");
             let _ = writeln!(out, "    }} else {{");
             let _ = writeln!(out, "        None");
             let _ = writeln!(out, "    }}");
