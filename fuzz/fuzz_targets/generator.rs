@@ -75,22 +75,32 @@ fuzz_target!(|data: &[u8]| {
 /// The lookup the generator chose (modelled by `LookupPlan::find`, which
 /// compares against the rows the emitter writes) finds each id at its own
 /// index, and an id plus `"x"` or less its last char only where that is an id.
+/// Both the build's plan (a displaced table) and the direct table that
+/// `benches/direct` asks for, which no default build reaches.
 fn check_lookup(catalog: &codegen::Catalog) {
     let ids: Vec<&str> = catalog.events.iter().map(|e| e.id.as_str()).collect();
-    let plan = lookup::plan_lookup(&ids);
+    let direct = lookup::Limits {
+        direct_tries: lookup::Limits::DIRECT_TRIES,
+        ..lookup::Limits::default()
+    };
     let expect = |input: &str| ids.iter().position(|id| *id == input);
-    for (index, id) in ids.iter().enumerate() {
-        assert_eq!(
-            plan.find(&ids, id),
-            Some(index),
-            "{id:?} via {}",
-            plan.describe()
-        );
-        let longer = format!("{id}x");
-        assert_eq!(plan.find(&ids, &longer), expect(&longer), "{longer:?}");
-        let mut shorter = id.chars();
-        shorter.next_back();
-        let shorter = shorter.as_str();
-        assert_eq!(plan.find(&ids, shorter), expect(shorter), "{shorter:?}");
+    for plan in [
+        lookup::plan_lookup(&ids),
+        lookup::plan_lookup_with(&ids, &direct),
+    ] {
+        for (index, id) in ids.iter().enumerate() {
+            assert_eq!(
+                plan.find(&ids, id),
+                Some(index),
+                "{id:?} via {}",
+                plan.describe()
+            );
+            let longer = format!("{id}x");
+            assert_eq!(plan.find(&ids, &longer), expect(&longer), "{longer:?}");
+            let mut shorter = id.chars();
+            shorter.next_back();
+            let shorter = shorter.as_str();
+            assert_eq!(plan.find(&ids, shorter), expect(shorter), "{shorter:?}");
+        }
     }
 }
