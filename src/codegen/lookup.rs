@@ -21,8 +21,9 @@
 //!    need on the order of n² slots), so with it the lookup's cost jumps as
 //!    the catalog grows; the generator builds one only when
 //!    [`Limits::direct_tries`] allows it, which the build does not
-//!    (BENCHMARKS.md: the 22-event catalog's `find` takes 1.8 ns with a direct
-//!    table and 2.3 ns with a displaced one, the 10,000-event one's 2.9).
+//!    (BENCHMARKS.md: the 22-event catalog's `find` takes 1.8–1.9 ns with a
+//!    direct table and 2.3–2.4 ns with a displaced one, the 10,000-event
+//!    one's 2.9).
 //! 4. One full compare against the key stored in the slot's row: the length
 //!    byte, then for ids of at most 31 bytes the input's first and last 16
 //!    bytes (or 8) against the row's windows at the same offsets, two SSE
