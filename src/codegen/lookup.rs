@@ -240,23 +240,20 @@ impl LookupPlan {
             } => {
                 let index = (*table.get(slots.of(material.of(bytes)))?)?;
                 let id = *ids.get(index)?;
-                let same = if self.max_len <= WINDOWS_MAX_LEN {
-                    // The generated code's compare, on the row it emits.
-                    let layout = RowLayout::for_max_len(self.max_len);
-                    let row = layout.row(id);
-                    let len_matches = usize::from(*row.get(layout.key_width)?) == bytes.len();
-                    len_matches
-                        && match layout.stride {
-                            16 => lookup_hash::same_windows::<16>(bytes, row.first_chunk()?),
-                            _ => lookup_hash::same_windows::<32>(bytes, row.first_chunk()?),
-                        }
-                } else if self.max_len <= PADDED_MAX_LEN {
-                    // The generated code's compare, on the row it emits.
+                let same = if self.max_len <= PADDED_MAX_LEN {
+                    // The generated code's compare, on the row it emits:
+                    // the length byte, then windows or words.
                     let layout = RowLayout::for_max_len(self.max_len);
                     let row = layout.row(id);
                     let (key, meta) = row.split_at(layout.key_width);
                     usize::from(*meta.first()?) == bytes.len()
-                        && same_padded(self.max_len.div_ceil(8).max(1), bytes, key)
+                        && match (self.max_len <= WINDOWS_MAX_LEN, layout.stride) {
+                            (true, 16) => {
+                                lookup_hash::same_windows::<16>(bytes, row.first_chunk()?)
+                            }
+                            (true, _) => lookup_hash::same_windows::<32>(bytes, row.first_chunk()?),
+                            (false, _) => same_padded(self.max_len.div_ceil(8).max(1), bytes, key),
+                        }
                 } else {
                     lookup_hash::same_bytes(bytes, id.as_bytes())
                 };
